@@ -1,0 +1,13 @@
+// npm run build:index — parse corpus/, build the chunks, BM25 and vectors, and write data/index with its manifest.
+import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../entry/node-deps.js';
+import { buildAndSave } from './store-node.js';
+
+const dir = process.argv[2] ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
+const t0 = performance.now();
+const lex = readLexicon();
+const sources = readCorpus(process.env.CORPUS_DIR);
+const kb = await buildAndSave(dir, sources, lex, nodeTokenizer(lex));
+const ms = Math.round(performance.now() - t0);
+const c = kb.manifest.counts;
+console.log(`indexed ${c.documents} document(s), ${c.clauses} clauses, ${c.chunks} chunks, ${c.facts} facts in ${ms} ms → ${dir}`);
+for (const d of kb.documents) console.log(`  ${d.docId}: 《${d.title}》 ${d.published ?? ''} (${d.clauses.length} clauses)`);

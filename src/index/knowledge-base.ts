@@ -1,0 +1,118 @@
+// The knowledge base: parsed documents, facts, chunks, BM25 and vectors. Built once, saved as versioned
+// artifacts, and hydrated by either entry (Node with HNSW, the Worker with exact search).
+import { createDepartmentRegistry, type DepartmentRegistry } from '../corpus/departments.js';
+import { extractFacts } from '../corpus/facts.js';
+import { parseDocument } from '../corpus/parse.js';
+import type { Clause, Fact, PolicyDocument } from '../corpus/types.js';
+import { createConceptMap, hashText, type ConceptMap, type Lexicon } from '../text/lexicon.js';
+import type { Tokenizer } from '../text/tokenizer.js';
+import { Bm25, type Bm25Data } from './bm25.js';
+import { buildChunks, type Chunk } from './chunks.js';
+import { HashedTfidfEmbeddings, learnIdf, type HashedTfidfState } from './embeddings.js';
+import type { FeatureDeps } from './features.js';
+import { wordFeatures } from './features.js';
+import { corpusHash, INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import { createExactIndex, toSparse, type SparseVectors, type VectorIndex } from './vector-index.js';
+
+/** What is saved to disk and bundled into the Worker. */
+export interface KnowledgeBaseData {
+  manifest: Manifest;
+  documents: PolicyDocument[];
+  facts: Fact[];
+  chunks: Chunk[];
+  bm25: Bm25Data;
+  embedder: HashedTfidfState;
+  vectors: SparseVectors;
+}
+
+export interface KnowledgeBase {
+  manifest: Manifest;
+  documents: PolicyDocument[];
+  clauses: Clause[];
+  facts: Fact[];
+  chunks: Chunk[];
+  bm25: Bm25;
+  embedder: HashedTfidfEmbeddings;
+  vectors: VectorIndex;
+  departments: DepartmentRegistry;
+  concepts: ConceptMap;
+  tokenizer: Tokenizer;
+  stopWords: ReadonlySet<string>;
+  /** Clause by docId and number. */
+  clause(docId: string, number: number): Clause | undefined;
+  document(docId: string): PolicyDocument | undefined;
+}
+
+export const lexiconHash = (lex: Lexicon) =>
+  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments));
+
+export function featureDeps(lex: Lexicon, tokenizer: Tokenizer): FeatureDeps {
+  return { tokenizer, concepts: createConceptMap(lex), stopWords: new Set(lex.stopWords) };
+}
+
+export function buildKnowledgeBaseData(
+  sources: { file: string; text: string }[],
+  lex: Lexicon,
+  tokenizer: Tokenizer,
+  now: () => Date = () => new Date(),
+): KnowledgeBaseData {
+  const registry = createDepartmentRegistry(lex.departments);
+  const documents = sources.map((s) => parseDocument(s.file, s.text, registry));
+  const ids = new Set<string>();
+  for (const d of documents) {
+    if (ids.has(d.docId)) throw new Error(`two corpus files share the docId ${d.docId}`);
+    ids.add(d.docId);
+  }
+  const facts = documents.flatMap((d) => d.clauses.flatMap(extractFacts));
+  const chunks = buildChunks(documents);
+  const deps = featureDeps(lex, tokenizer);
+  const bm25 = Bm25.build(chunks.map((c) => wordFeatures(c.text, deps)));
+  const embedderState = learnIdf(chunks.map((c) => c.text), deps);
+  const embedder = new HashedTfidfEmbeddings(deps, embedderState);
+  const vectors = chunks.map((c) => toSparse(embedder.embedDense(c.text)));
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    builtAt: now().toISOString(),
+    tokenizer: tokenizer.id,
+    lexiconHash: lexiconHash(lex),
+    embedder: embedder.id,
+    corpusHash: corpusHash(sources),
+    vectorIndex: 'hnswlib',
+    counts: {
+      documents: documents.length,
+      clauses: documents.reduce((n, d) => n + d.clauses.length, 0),
+      chunks: chunks.length,
+      facts: facts.length,
+    },
+  };
+  return { manifest, documents, facts, chunks, bm25: bm25.toJSON(), embedder: embedderState, vectors };
+}
+
+/** Builds the runtime knowledge base; the vector index defaults to exact search over the stored vectors. */
+export function hydrateKnowledgeBase(
+  data: KnowledgeBaseData,
+  lex: Lexicon,
+  tokenizer: Tokenizer,
+  vectors?: VectorIndex,
+): KnowledgeBase {
+  const deps = featureDeps(lex, tokenizer);
+  const clauses = data.documents.flatMap((d) => d.clauses);
+  const byKey = new Map(clauses.map((c) => [`${c.docId}#${c.number}`, c]));
+  const byDoc = new Map(data.documents.map((d) => [d.docId, d]));
+  return {
+    manifest: data.manifest,
+    documents: data.documents,
+    clauses,
+    facts: data.facts,
+    chunks: data.chunks,
+    bm25: Bm25.fromJSON(data.bm25),
+    embedder: new HashedTfidfEmbeddings(deps, data.embedder),
+    vectors: vectors ?? createExactIndex(data.vectors),
+    departments: createDepartmentRegistry(lex.departments),
+    concepts: deps.concepts,
+    tokenizer,
+    stopWords: deps.stopWords,
+    clause: (docId, n) => byKey.get(`${docId}#${n}`),
+    document: (docId) => byDoc.get(docId),
+  };
+}

@@ -1,0 +1,43 @@
+// The index manifest: what built the artifacts. A mismatch is a loud error or a rebuild, never a silently wrong answer.
+import { hashText } from '../text/lexicon.js';
+import { errors } from '../errors.js';
+
+/** Bump when the artifact layout or any extraction rule changes meaning. */
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface Manifest {
+  formatVersion: number;
+  builtAt: string;
+  tokenizer: string; // tokenizer id, includes the user dictionary hash
+  lexiconHash: string; // dictionary, stop words, synonyms and departments
+  embedder: string;
+  corpusHash: string;
+  vectorIndex: string;
+  counts: { documents: number; clauses: number; chunks: number; facts: number };
+}
+
+export interface ManifestExpectation {
+  tokenizer: string;
+  lexiconHash: string;
+  embedder: string;
+  corpusHash: string;
+}
+
+export function corpusHash(sources: { file: string; text: string }[]): string {
+  return hashText(...sources.flatMap((s) => [s.file, s.text])) + hashText('salt', ...sources.map((s) => s.text));
+}
+
+/**
+ * Incompatible artifacts (another format or embedder) throw INDEX_MISMATCH; artifacts built from an older
+ * corpus or dictionary throw INDEX_STALE, which the Node entry answers by rebuilding.
+ */
+export function checkManifest(m: Manifest, want: ManifestExpectation): void {
+  if (m?.formatVersion !== INDEX_FORMAT_VERSION) {
+    throw errors.indexMismatch(`index format ${m?.formatVersion} but this build reads ${INDEX_FORMAT_VERSION}`);
+  }
+  if (m.embedder !== want.embedder) throw errors.indexMismatch(`index embedder ${m.embedder} but configured ${want.embedder}`);
+  if (m.tokenizer !== want.tokenizer || m.lexiconHash !== want.lexiconHash) {
+    throw errors.indexStale(`index built with dictionary ${m.tokenizer}/${m.lexiconHash}, now ${want.tokenizer}/${want.lexiconHash}`);
+  }
+  if (m.corpusHash !== want.corpusHash) throw errors.indexStale(`index built from corpus ${m.corpusHash}, now ${want.corpusHash}`);
+}

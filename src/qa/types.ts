@@ -1,0 +1,55 @@
+// The one Answer shape that flows out of the engine; every channel only formats it.
+import type { Fact } from '../corpus/types.js';
+
+export type Intent =
+  | 'amount'
+  | 'department'
+  | 'clause'
+  | 'overview'
+  | 'search'
+  | 'out_of_scope'
+  | 'greeting'
+  | 'clarify';
+
+export interface Citation {
+  docId: string;
+  docTitle: string;
+  /** Clause label, e.g. 十四. */
+  clause: string;
+  number: number;
+  /** Clause heading phrase, e.g. 优化创新创业生态. */
+  title: string;
+  /** The sentence(s) of the clause that support the answer, verbatim. */
+  quote: string;
+}
+
+export interface Answer {
+  answer: string;
+  intent: Intent;
+  /** Most relevant first. */
+  citations: Citation[];
+  /** Structured facts the answer used. */
+  facts: Fact[];
+  /** Responsible departments when the answer names them. */
+  departments?: { lead: string[]; support: string[] };
+  sessionId?: string;
+  generatedBy?: 'rules' | 'llm';
+  /** Why an LLM draft was rejected, e.g. "unbacked: 1000万元". */
+  guard?: string;
+}
+
+/** A prior turn a client passes instead of a server-side session (the OpenAI-compatible API does). */
+export interface HistoryTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AskOptions {
+  sessionId?: string;
+  history?: HistoryTurn[];
+  /** Total time budget in ms for this request (LLM paths); the rules path ignores it. */
+  deadlineMs?: number;
+}
+
+/** What channels call. */
+export type AskFn = (question: string, opts?: AskOptions) => Promise<Answer>;

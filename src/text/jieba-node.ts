@@ -1,0 +1,20 @@
+// Tokenizer backed by nodejieba (native), for the Node entry. HMM is on, as in jieba-wasm, so both agree.
+import nodejieba from 'nodejieba';
+import { hashText } from './lexicon.js';
+import type { Tokenizer } from './tokenizer.js';
+
+let loadedDict: string | undefined;
+
+/** nodejieba holds one global dictionary per process, so it is loaded once and then checked. */
+export function createNodeJiebaTokenizer(userDictPath: string, userDictText: string): Tokenizer {
+  if (loadedDict === undefined) {
+    nodejieba.load({ userDict: userDictPath });
+    loadedDict = userDictPath;
+  } else if (loadedDict !== userDictPath) {
+    throw new Error(`nodejieba already loaded with ${loadedDict}; one dictionary per process`);
+  }
+  return {
+    id: `jieba-hmm@${hashText(userDictText)}`,
+    cut: (text) => nodejieba.cut(text, true),
+  };
+}

@@ -31,6 +31,8 @@ export function readLexicon(dir = join(DEFAULT_CORPUS_DIR, 'lexicon')): Lexicon 
     stopWords: read('stopwords.txt').split('\n').map((s) => s.trim()).filter(Boolean),
     synonyms: JSON.parse(read('synonyms.json')),
     departments: JSON.parse(read('departments.json')),
+    places: JSON.parse(read('places.json')).places,
+    regionPlaces: JSON.parse(read('places.json')).regionPlaces ?? [],
   };
 }
 

@@ -38,13 +38,14 @@ export interface KnowledgeBase {
   concepts: ConceptMap;
   tokenizer: Tokenizer;
   stopWords: ReadonlySet<string>;
+  lexicon: Lexicon;
   /** Clause by docId and number. */
   clause(docId: string, number: number): Clause | undefined;
   document(docId: string): PolicyDocument | undefined;
 }
 
 export const lexiconHash = (lex: Lexicon) =>
-  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments));
+  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments), lex.places.join(), lex.regionPlaces.join());
 
 export function featureDeps(lex: Lexicon, tokenizer: Tokenizer): FeatureDeps {
   return { tokenizer, concepts: createConceptMap(lex), stopWords: new Set(lex.stopWords) };
@@ -112,6 +113,7 @@ export function hydrateKnowledgeBase(
     concepts: deps.concepts,
     tokenizer,
     stopWords: deps.stopWords,
+    lexicon: lex,
     clause: (docId, n) => byKey.get(`${docId}#${n}`),
     document: (docId) => byDoc.get(docId),
   };

@@ -51,5 +51,13 @@ export interface AskOptions {
   deadlineMs?: number;
 }
 
+/**
+ * Optional rewriting of a rules answer (the LLM path). It may rephrase, never add a figure: implementations
+ * guard their output and return the rules answer when anything is unbacked, late or failed.
+ */
+export interface AnswerWriter {
+  write(input: { question: string; rules: Answer; history?: HistoryTurn[]; deadlineMs: number }): Promise<Answer>;
+}
+
 /** What channels call. */
 export type AskFn = (question: string, opts?: AskOptions) => Promise<Answer>;

@@ -15,6 +15,6 @@ export function createNodeJiebaTokenizer(userDictPath: string, userDictText: str
   }
   return {
     id: `jieba-hmm@${hashText(userDictText)}`,
-    cut: (text) => nodejieba.cut(text, true),
+    cut: (text, hmm = true) => nodejieba.cut(text, hmm),
   };
 }

@@ -6,6 +6,10 @@ export interface Lexicon {
   stopWords: string[];
   synonyms: { groups: string[][] };
   departments: DepartmentLexicon;
+  /** Places outside the corpus's region (another jurisdiction means out of scope). */
+  places: string[];
+  /** The corpus region's own places: they say where, not what. */
+  regionPlaces: string[];
 }
 
 export interface ConceptMap {

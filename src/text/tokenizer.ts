@@ -1,8 +1,8 @@
 // The Tokenizer interface: the core knows no segmentation library; entries pass one in.
 
 export interface Tokenizer {
-  /** Precise-mode segmentation with HMM on, user dictionary loaded. */
-  cut(text: string): string[];
+  /** Precise-mode segmentation with the user dictionary; HMM on unless `hmm` is false. */
+  cut(text: string, hmm?: boolean): string[];
   /** Identifies the tokenizer and its dictionary for the index manifest. */
   readonly id: string;
 }

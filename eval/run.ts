@@ -1,0 +1,37 @@
+// npm run eval — prints the metrics per category, the naive baseline beside them, dialog accuracy and latency.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../src/entry/node-deps.js';
+import { loadOrBuildIndex } from '../src/index/store-node.js';
+import { createEngine } from '../src/qa/engine.js';
+import { runEval, type Rate, type Summary } from './harness.js';
+
+const lex = readLexicon();
+const sources = readCorpus();
+const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, sources, lex, nodeTokenizer(lex));
+// npm run eval -- --holdout: the held-out sets, written by someone else and never used to tune the rules.
+const set = process.argv.includes('--holdout') ? 'holdout' : 'main';
+const report = await runEval(kb, createEngine(kb), sources.map((s) => s.text).join('\n\n'), set);
+console.log(`eval set: ${set}\n`);
+
+const f = (r: Rate) => (r.n ? `${(r.rate * 100).toFixed(1)}% (${r.hit}/${r.n})` : '—');
+const cols: [string, keyof Summary][] = [
+  ['top-1', 'top1'], ['top-3', 'top3'], ['facts', 'facts'], ['dept-set', 'lead'], ['intent', 'intent'], ['grounded', 'grounded'], ['oos-P', 'oosPrecision'], ['oos-R', 'oosRecall'],
+];
+const row = (name: string, s: Summary) => `| ${name} | ${cols.map(([, k]) => f(s[k])).join(' | ')} |`;
+console.log(`| category | ${cols.map(([n]) => n).join(' | ')} |`);
+console.log(`|---|${cols.map(() => '---').join('|')}|`);
+for (const [cat, s] of Object.entries(report.byCategory)) console.log(row(cat, s));
+console.log(row('**all**', report.overall));
+console.log(row('baseline (splitter + vector top-1)', report.baseline));
+console.log(`\ndialogs: ${f(report.dialogs.turns)} of turns correct; by turn: ${report.dialogs.byTurn.map((r, i) => `#${i + 1} ${f(r)}`).join(', ')}`);
+const l = report.latencyMs;
+console.log(`latency per question: mean ${l.mean.toFixed(2)} ms, p50 ${l.p50.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms, max ${l.max.toFixed(2)} ms`);
+if (report.failures.length || report.dialogs.failures.length) {
+  console.log(`\nfailures (${report.failures.length} questions, ${report.dialogs.failures.length} dialog turns):`);
+  for (const x of report.failures) {
+    console.log(`- ${x.id} ${x.question} → ${x.answer.intent} [${x.answer.citations.map((c) => c.number).join(',')}] want ${x.expected.intent} [${x.expected.clauses}] ${x.expected.facts.join(',')} !${x.expected.mustNot.join(',')} ${x.expected.lead.join(',')} :: ${JSON.stringify(x.score)} :: ${x.answer.answer.replace(/\n/g, ' / ').slice(0, 150)}`);
+  }
+  for (const d of report.dialogs.failures) console.log(`- ${d}`);
+}
+mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+writeFileSync(new URL(`./out/report-${set}.json`, import.meta.url), JSON.stringify(report, null, 1));

@@ -1,0 +1,172 @@
+// The JSON API: ask, clauses, departments, facts, search and health. Handlers only translate HTTP ⇄ engine.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Clause, Fact } from '../corpus/types.js';
+import { errors } from '../errors.js';
+import type { KnowledgeBase } from '../index/knowledge-base.js';
+import type { Assistant } from '../qa/assistant.js';
+import { searchChunks } from '../qa/retrieve.js';
+import {
+  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, ErrorSchema, FactSchema, HealthSchema, SearchHitSchema,
+} from './schemas.js';
+
+export interface ApiDeps {
+  kb: KnowledgeBase;
+  assistant: Assistant;
+  /** Per-request deadline for the LLM path (the rules path ignores it). */
+  deadlineMs?: number;
+}
+
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const errorsFor = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [c, json(ErrorSchema, { 400: 'Bad input', 404: 'Not found', 413: 'Body too large', 415: 'Not JSON' }[c] ?? 'Error')]));
+
+const names = (c: Clause, k: 'lead' | 'support') => c[k].map((d) => d.name);
+const summary = (c: Clause) => ({ docId: c.docId, number: c.number, label: c.label, chapter: c.chapter, title: c.title, lead: names(c, 'lead'), support: names(c, 'support') });
+const ref = (c: Clause) => ({ docId: c.docId, number: c.number, label: c.label, title: c.title });
+
+export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
+  const { kb, assistant } = deps;
+  const api = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        throw errors.badRequest(`${issue.path.join('.') || 'request'}: ${issue.message}`);
+      }
+    },
+  });
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/ask',
+      summary: 'Ask a question; follow-ups resolve against the session',
+      request: { body: { content: { 'application/json': { schema: AskRequestSchema } }, required: true } },
+      responses: { 200: json(AnswerSchema, 'The answer, its citations and facts'), ...errorsFor(400, 413, 415) },
+    }),
+    async (c) => {
+      const { question, sessionId } = c.req.valid('json');
+      const answer = await assistant.ask(question, { sessionId, deadlineMs: deps.deadlineMs });
+      return c.json({ ...answer, sessionId: answer.sessionId! }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({ method: 'get', path: '/api/clauses', summary: 'Every clause with its departments', responses: { 200: json(z.array(ClauseSummarySchema), 'Clauses in order') } }),
+    (c) => c.json(kb.clauses.map(summary), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/clauses/{docId}/{number}',
+      summary: 'One clause: full text, facts and departments',
+      request: { params: z.object({ docId: z.string().max(200), number: z.coerce.number().int().min(1).max(999) }) },
+      responses: { 200: json(ClauseDetailSchema, 'The clause'), ...errorsFor(400, 404) },
+    }),
+    (c) => {
+      const { docId, number } = c.req.valid('param');
+      const clause = kb.clause(docId, number);
+      if (!clause) throw errors.notFound(`no clause ${number} in ${docId}`);
+      return c.json(
+        {
+          ...summary(clause),
+          docTitle: kb.document(docId)!.title,
+          text: clause.text,
+          sentences: clause.sentences,
+          deptNote: clause.deptNote,
+          departments: { lead: clause.lead, support: clause.support },
+          facts: kb.facts.filter((f) => f.docId === docId && f.clause === number) as z.infer<typeof FactSchema>[],
+        },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({ method: 'get', path: '/api/departments', summary: 'Each department with the clauses it leads and supports', responses: { 200: json(z.array(DepartmentSchema), 'Departments') } }),
+    (c) => {
+      const byKey = new Map<string, { key: string; name: string; lead: ReturnType<typeof ref>[]; support: ReturnType<typeof ref>[] }>();
+      for (const cl of kb.clauses) {
+        for (const k of ['lead', 'support'] as const) {
+          for (const d of cl[k]) {
+            const e = byKey.get(d.key) ?? { key: d.key, name: d.name, lead: [], support: [] };
+            e[k].push(ref(cl));
+            byKey.set(d.key, e);
+          }
+        }
+      }
+      return c.json([...byKey.values()].sort((a, b) => b.lead.length - a.lead.length || b.support.length - a.support.length), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/facts',
+      summary: 'Every fact (amounts, targets, sanctions), filterable',
+      request: {
+        query: z.object({
+          type: z.enum(['amount', 'target', 'sanction']).optional(),
+          clause: z.coerce.number().int().min(1).max(999).optional(),
+          department: z.string().max(100).optional(),
+        }),
+      },
+      responses: { 200: json(z.array(FactSchema.extend({ lead: z.array(z.string()) })), 'Facts with the lead department of their clause'), ...errorsFor(400) },
+    }),
+    (c) => {
+      const q = c.req.valid('query');
+      const dept = q.department ? (kb.departments.resolve(q.department)?.key ?? q.department) : undefined;
+      const rows = kb.facts
+        .filter((f) => (!q.type || f.type === q.type) && (!q.clause || f.clause === q.clause))
+        .map((f) => ({ fact: f, clause: kb.clause(f.docId, f.clause)! }))
+        .filter(({ clause }) => !dept || clause.lead.some((d) => d.key === dept) || clause.support.some((d) => d.key === dept))
+        .map(({ fact, clause }) => ({ ...(fact as Fact), lead: names(clause, 'lead') }));
+      return c.json(rows as never, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/search',
+      summary: 'Ranked chunks (hybrid BM25 + vector) with scores',
+      request: { query: z.object({ q: z.string().trim().min(1).max(500), limit: z.coerce.number().int().min(1).max(50).optional() }) },
+      responses: { 200: json(z.array(SearchHitSchema), 'Chunks, best first'), ...errorsFor(400) },
+    }),
+    async (c) => {
+      const { q, limit } = c.req.valid('query');
+      const words = new Set(kb.tokenizer.cut(q).filter((w) => w.trim().length > 1 && !kb.stopWords.has(w)));
+      const hits = (await searchChunks(kb, q, limit ?? 10)).slice(0, limit ?? 10);
+      return c.json(
+        hits.map((h) => {
+          const ch = kb.chunks[h.index];
+          const cl = kb.clause(ch.docId, ch.clause)!;
+          return {
+            chunkId: ch.id, docId: ch.docId, clause: ch.clause, label: cl.label, title: cl.title, kind: ch.kind,
+            text: ch.quote, score: Math.round(h.score * 1e4) / 1e4, highlights: [...words].filter((w) => ch.quote.includes(w)),
+          };
+        }),
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({ method: 'get', path: '/api/health', summary: 'Liveness and readiness', responses: { 200: json(HealthSchema, 'Healthy') } }),
+    (c) =>
+      c.json(
+        {
+          status: 'ok' as const, live: true, ready: kb.clauses.length > 0,
+          documents: kb.documents.length, clauses: kb.clauses.length, facts: kb.facts.length,
+          index: { formatVersion: kb.manifest.formatVersion, builtAt: kb.manifest.builtAt, embedder: kb.manifest.embedder, vectorIndex: kb.vectors.id, tokenizer: kb.manifest.tokenizer },
+        },
+        200,
+      ),
+  );
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Policy Q&A assistant API', version: '1.0.0', description: 'Exact, cited answers about policy documents. Amounts and departments come from the fact tables.' },
+  });
+  return api;
+}

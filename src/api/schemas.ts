@@ -1,0 +1,124 @@
+// Request and response schemas of the HTTP API (zod, also the source of the OpenAPI document).
+import { z } from '@hono/zod-openapi';
+
+export const INTENTS = ['amount', 'department', 'clause', 'overview', 'search', 'out_of_scope', 'greeting', 'clarify'] as const;
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('Error');
+
+export const AskRequestSchema = z
+  .object({
+    question: z
+      .string()
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, 'question is empty').max(500, 'question is longer than 500 characters'))
+      .openapi({ example: '新认定的自治区级孵化器给多少钱？' }),
+    sessionId: z
+      .string()
+      .regex(/^[A-Za-z0-9_:.-]{1,128}$/, 'sessionId must be 1-128 characters of A-Z a-z 0-9 _ : . -')
+      .optional()
+      .openapi({ example: '2c6f0e0a-6d1b-4d7e-9a3e-2f1d8d0b7c11' }),
+  })
+  .strict()
+  .openapi('AskRequest');
+
+export const CitationSchema = z
+  .object({
+    docId: z.string(),
+    docTitle: z.string(),
+    clause: z.string().openapi({ example: '十四' }),
+    number: z.number().int(),
+    title: z.string().openapi({ example: '优化创新创业生态' }),
+    quote: z.string(),
+  })
+  .openapi('Citation');
+
+export const FactSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(['amount', 'target', 'sanction']),
+    docId: z.string(),
+    clause: z.number().int(),
+    label: z.string(),
+    subject: z.string(),
+    sentence: z.string(),
+    display: z.string().openapi({ example: '50万元' }),
+    kind: z.string().optional(),
+    value: z.number().optional(),
+    unit: z.string().optional(),
+    qualifiers: z.array(z.string()).optional(),
+    level: z.enum(['national', 'regional']).optional(),
+    form: z.string().optional(),
+    year: z.number().optional(),
+    measure: z.string().optional(),
+  })
+  .openapi('Fact');
+
+export const AnswerSchema = z
+  .object({
+    answer: z.string(),
+    intent: z.enum(INTENTS),
+    citations: z.array(CitationSchema),
+    facts: z.array(FactSchema),
+    departments: z.object({ lead: z.array(z.string()), support: z.array(z.string()) }).optional(),
+    sessionId: z.string(),
+    generatedBy: z.enum(['rules', 'llm']).optional(),
+    guard: z.string().optional(),
+  })
+  .openapi('Answer');
+
+export const DeptRefSchema = z.object({ written: z.string(), key: z.string(), name: z.string() }).openapi('DepartmentRef');
+
+export const ClauseSummarySchema = z
+  .object({
+    docId: z.string(),
+    number: z.number().int(),
+    label: z.string(),
+    chapter: z.string(),
+    title: z.string(),
+    lead: z.array(z.string()),
+    support: z.array(z.string()),
+  })
+  .openapi('ClauseSummary');
+
+export const ClauseDetailSchema = ClauseSummarySchema.extend({
+  docTitle: z.string(),
+  text: z.string(),
+  sentences: z.array(z.string()),
+  deptNote: z.string(),
+  departments: z.object({ lead: z.array(DeptRefSchema), support: z.array(DeptRefSchema) }),
+  facts: z.array(FactSchema),
+}).openapi('ClauseDetail');
+
+const ClauseRefSchema = z.object({ docId: z.string(), number: z.number().int(), label: z.string(), title: z.string() });
+
+export const DepartmentSchema = z
+  .object({ key: z.string(), name: z.string(), lead: z.array(ClauseRefSchema), support: z.array(ClauseRefSchema) })
+  .openapi('Department');
+
+export const SearchHitSchema = z
+  .object({
+    chunkId: z.string(),
+    docId: z.string(),
+    clause: z.number().int(),
+    label: z.string(),
+    title: z.string(),
+    kind: z.enum(['clause', 'sentence']),
+    text: z.string(),
+    score: z.number(),
+    highlights: z.array(z.string()),
+  })
+  .openapi('SearchHit');
+
+export const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    live: z.boolean(),
+    ready: z.boolean(),
+    documents: z.number().int(),
+    clauses: z.number().int(),
+    facts: z.number().int(),
+    index: z.object({ formatVersion: z.number(), builtAt: z.string(), embedder: z.string(), vectorIndex: z.string(), tokenizer: z.string() }),
+  })
+  .openapi('Health');

@@ -1,0 +1,121 @@
+// Decides the reply text for one decrypted message: canned texts, or the engine within 5 seconds.
+import type { AskFn } from '../../qa/types.js';
+import type { ReplyStore } from './dedupe.js';
+import { formatAnswer } from './format.js';
+import { TEXTS } from './texts.js';
+import type { XmlFields } from './xml.js';
+
+export interface MessageHandlerOptions {
+  ask: AskFn;
+  /** 'wechat' | 'wecom': prefixes session ids and dedupe keys. */
+  channel: string;
+  /** Reply budget in UTF-8 bytes. */
+  maxBytes: number;
+  /** How long to wait for the engine before sending the pending hint. */
+  replyDeadlineMs: number;
+  dedupe: ReplyStore;
+  onError?: (err: unknown) => void;
+}
+
+export interface HandleContext {
+  /** Keeps the engine running after the response is sent (Workers' ExecutionContext.waitUntil). */
+  waitUntil?: (p: Promise<unknown>) => void;
+}
+
+/** '' means "no reply" (the route answers `success`). */
+export type MessageHandler = (msg: XmlFields, ctx?: HandleContext) => Promise<string>;
+
+// System notifications that arrive without the user doing anything; a hint would be spam.
+const SILENT_EVENTS = new Set([
+  'unsubscribe',
+  'location', // reported automatically every few seconds while the chat is open
+  'view',
+  'view_miniprogram',
+  'templatesendjobfinish',
+  'masssendjobfinish',
+  'enter_agent',
+]);
+
+const TIMED_OUT = Symbol('timed out');
+
+type Plan = { question: string } | { text: string };
+
+export function plan(msg: XmlFields): Plan {
+  switch (msg.MsgType) {
+    case 'text': {
+      const q = (msg.Content ?? '').trim();
+      return q ? { question: q } : { text: TEXTS.emptyQuestion };
+    }
+    case 'voice': {
+      const q = (msg.Recognition ?? '').trim();
+      return q ? { question: q } : { text: TEXTS.voiceUnrecognized };
+    }
+    case 'event': {
+      const event = (msg.Event ?? '').toLowerCase();
+      if (event === 'subscribe') return { text: TEXTS.welcome };
+      return { text: SILENT_EVENTS.has(event) ? '' : TEXTS.textOnly };
+    }
+    default:
+      return { text: TEXTS.textOnly };
+  }
+}
+
+export function createMessageHandler(opts: MessageHandlerOptions): MessageHandler {
+  const onError = opts.onError ?? ((err) => console.error(`[${opts.channel}] ask failed`, err));
+
+  return async function handle(msg, ctx = {}) {
+    const p = plan(msg);
+    if ('text' in p) return p.text;
+    const user = msg.FromUserName ?? '';
+    const scope = `${opts.channel}:${msg.ToUserName ?? ''}`;
+    const msgKey = `${scope}:m:${msg.MsgId || `${user}:${msg.CreateTime ?? ''}`}`;
+    // Our pending hint asks the user to resend; the resend has a new MsgId, so also share
+    // the work by (user, question) to hand them the answer already being computed.
+    const questionKey = `${scope}:q:${user}:${hash53(p.question)}`;
+    const reply = opts.dedupe.getOrStart(msgKey, () =>
+      opts.dedupe.getOrStart(questionKey, async () => {
+        try {
+          // WeChat tries three times, ~5 s each: the engine may use the whole span.
+          const answer = await opts.ask(p.question, {
+            sessionId: `${opts.channel}:${user}`,
+            deadlineMs: opts.replyDeadlineMs * 3,
+          });
+          return formatAnswer(answer, { maxBytes: opts.maxBytes });
+        } catch (err) {
+          onError(err); // here, not per retry, so one failure is logged once
+          throw err;
+        }
+      }),
+    );
+    const settled = reply.catch(() => TEXTS.failed);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), opts.replyDeadlineMs);
+    });
+    try {
+      const text = await Promise.race([settled, deadline]);
+      if (text !== TIMED_OUT) return text;
+      ctx.waitUntil?.(settled);
+      return TEXTS.pending;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * cyrb53, a fast non-cryptographic hash: keeps dedupe keys short (a question can be 2 KB and the
+ * store holds 10,000 keys). Keys are per user, so a collision could only mix one user's own questions.
+ */
+function hash53(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${s.length}.${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}

@@ -1,0 +1,24 @@
+// npm run ask -- "问题" — for hotline staff at a terminal: the answer, its citations and facts.
+// Several questions in one call are one conversation: npm run ask -- "国家级孵化器给多少" "那自治区级的呢"
+import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../entry/node-deps.js';
+import { loadOrBuildIndex } from '../index/store-node.js';
+import { createAssistant } from '../qa/assistant.js';
+import { createEngine } from '../qa/engine.js';
+import { MemorySessionStore } from '../session/store.js';
+
+const questions = process.argv.slice(2).filter((q) => q.trim());
+if (!questions.length) {
+  console.error('usage: npm run ask -- "新认定的自治区级孵化器给多少钱？" ["那国家级的呢？" …]');
+  process.exit(2);
+}
+const lex = readLexicon();
+const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, readCorpus(process.env.CORPUS_DIR), lex, nodeTokenizer(lex));
+const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
+let sessionId: string | undefined;
+for (const q of questions) {
+  const a = await assistant.ask(q.slice(0, 500), { sessionId });
+  sessionId = a.sessionId;
+  console.log(`\n问：${q}\n[${a.intent}]\n${a.answer}`);
+  for (const c of a.citations) console.log(`\n引用 第（${c.clause}）条「${c.title}」：${c.quote}`);
+  for (const f of a.facts) console.log(`事实 ${f.display}｜${f.subject}｜第（${f.label}）条`);
+}

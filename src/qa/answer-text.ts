@@ -1,0 +1,118 @@
+// Department, clause, overview and search answers: built from clause text and department notes.
+import type { Clause } from '../corpus/types.js';
+import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { citation, departmentsLine, joinLines, sourceLine } from './compose.js';
+import { hasTerm, type Term } from './terms.js';
+import type { Answer } from './types.js';
+
+const names = (c: Clause, k: 'lead' | 'support') => c[k].map((d) => d.name);
+
+export function departmentAnswer(kb: KnowledgeBase, clause: Clause, asked?: string, quoteSentences: string[] = []): Answer {
+  const doc = kb.document(clause.docId)!;
+  const src = sourceLine(doc, clause);
+  if (!clause.lead.length) {
+    return {
+      answer: joinLines(`${src}没有列明牵头和配合部门。`, `来源：${src}`),
+      intent: 'department',
+      citations: [citation(doc, clause, clause.sentences[0] ?? clause.text)],
+      facts: [],
+    };
+  }
+  const lead = names(clause, 'lead').join('、');
+  let first = `由${lead}牵头。`;
+  if (asked) {
+    const key = kb.departments.resolve(asked)?.key ?? asked;
+    if (clause.lead.some((d) => d.key === key)) first = `是的，由${lead}牵头。`;
+    else if (clause.support.some((d) => d.key === key)) first = `不是。${kb.departments.resolve(asked)?.name ?? asked}是配合部门，牵头的是${lead}。`;
+    else first = `不是，由${lead}牵头。`;
+  }
+  const support = names(clause, 'support');
+  return {
+    answer: joinLines(first, support.length ? `配合部门：${support.join('、')}。` : '', `来源：${src}`),
+    intent: 'department',
+    citations: [citation(doc, clause, quoteSentences.join('') + clause.deptNote)],
+    facts: [],
+    departments: { lead: names(clause, 'lead'), support },
+  };
+}
+
+/** The clauses a department leads and supports ("科技厅负责哪些"). */
+export function departmentClausesAnswer(kb: KnowledgeBase, key: string): Answer | undefined {
+  const leads = kb.clauses.filter((c) => c.lead.some((d) => d.key === key));
+  const supports = kb.clauses.filter((c) => c.support.some((d) => d.key === key));
+  if (!leads.length && !supports.length) return undefined;
+  const name = (leads[0] ?? supports[0]).lead.concat((leads[0] ?? supports[0]).support).find((d) => d.key === key)!.name;
+  const list = (cs: Clause[]) => cs.map((c) => `第（${c.label}）条「${c.title}」`).join('、');
+  const doc = kb.document((leads[0] ?? supports[0]).docId)!;
+  return {
+    answer: joinLines(
+      leads.length ? `${name}牵头${leads.length}条：${list(leads)}。` : `${name}没有牵头的条款。`,
+      supports.length ? `配合${supports.length}条：${list(supports)}。` : '',
+      `来源：《${doc.title}》各条的牵头/配合分工`,
+    ),
+    intent: 'department',
+    citations: [...leads, ...supports].map((c) => citation(kb.document(c.docId)!, c, c.deptNote)),
+    facts: [],
+    departments: { lead: leads.length ? [name] : [], support: supports.length ? [name] : [] },
+  };
+}
+
+export function clauseAnswer(kb: KnowledgeBase, clause: Clause, full: boolean): Answer {
+  const doc = kb.document(clause.docId)!;
+  const text = full || clause.text.length <= 220 ? clause.text : summary(clause);
+  const depts = departmentsLine(clause);
+  return {
+    answer: joinLines(`${sourceLine(doc, clause)}：`, text, depts),
+    intent: 'clause',
+    citations: [citation(doc, clause, clause.text + clause.deptNote)],
+    facts: [],
+    departments: clause.lead.length ? { lead: names(clause, 'lead'), support: names(clause, 'support') } : undefined,
+  };
+}
+
+/** First sentence plus every sentence that carries a figure, so a summary never drops an amount. */
+function summary(clause: Clause): string {
+  const keep = clause.sentences.filter((s, i) => i === 0 || /\d/.test(s));
+  const text = keep.join('');
+  return keep.length < clause.sentences.length ? `${text}……（全文可问“第${clause.label}条原文”）` : text;
+}
+
+/** The sentences of a clause that best match the question's terms, in text order. */
+export function bestSentences(clause: Clause, terms: Term[], max = 2): string[] {
+  // Characters of unmatched terms break ties, so "排末位" still finds the sentence about 末2位.
+  const chars = [...new Set(terms.flatMap((t) => [...t.text]).filter((c) => /[\u4e00-\u9fa5]/.test(c)))];
+  const scored = clause.sentences.map((s, i) => ({
+    s,
+    i,
+    score: terms.reduce((a, t) => a + (hasTerm(s, t) ? t.weight : 0), 0) + chars.filter((c) => s.includes(c)).length * 0.1,
+  }));
+  const top = scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score || a.i - b.i).slice(0, max);
+  return (top.length ? top : scored.slice(0, 1)).sort((a, b) => a.i - b.i).map((x) => x.s);
+}
+
+export function searchAnswer(kb: KnowledgeBase, clause: Clause, terms: Term[], note?: string): Answer {
+  const doc = kb.document(clause.docId)!;
+  const quote = bestSentences(clause, terms);
+  const depts = departmentsLine(clause);
+  return {
+    answer: joinLines(note, `根据${sourceLine(doc, clause)}：`, quote.join(''), depts),
+    intent: 'search',
+    citations: [citation(doc, clause, quote.join('') + (depts ? clause.deptNote : ''))],
+    facts: [],
+    departments: clause.lead.length ? { lead: names(clause, 'lead'), support: names(clause, 'support') } : undefined,
+  };
+}
+
+export function overviewAnswer(kb: KnowledgeBase): Answer {
+  const doc = kb.documents[0];
+  const goals = doc.clauses.find((c) => /目标/.test(c.title)) ?? doc.clauses[0];
+  const chapters = doc.chapters.map((c) => `${c.label}、${c.title}`).join('；');
+  const head = `${doc.region ? `${doc.region}` : ''}《${doc.title}》${doc.published ? `（${doc.published.slice(0, 10)}发布）` : ''}共${doc.chapters.length}部分${doc.clauses.length}条：${chapters}。`;
+  const goal = goals.sentences.slice(0, 2).join('');
+  return {
+    answer: joinLines(head, `主要目标：${goal}`, `来源：${sourceLine(doc, goals)}`),
+    intent: 'overview',
+    citations: [citation(doc, goals, goal)],
+    facts: [],
+  };
+}

@@ -1,0 +1,81 @@
+// Which facts a question asks about: subject terms weigh most, then the fact's sentence and clause title;
+// a level the question names (国家级 / 自治区级) excludes facts of the other level.
+import type { AmountFact, Fact, TargetFact } from '../corpus/types.js';
+import type { KnowledgeBase } from '../index/knowledge-base.js';
+import type { Level } from './cues.js';
+import { hasTerm, type Term } from './terms.js';
+
+export interface ScoredFact<F extends Fact = Fact> {
+  fact: F;
+  score: number;
+  /** Terms found in the fact's subject. */
+  subjectHits: Term[];
+}
+
+export interface FactQuery {
+  terms: Term[];
+  level?: Level;
+  /** Clause numbers the retrieval ranked high, best first (a tie-breaker only). */
+  clauseRank: string[];
+  /** Restrict to these clauses (follow-ups and explicit clause references). */
+  clauses?: string[];
+  /** Figures the question itself states (是不是给50万？), matched against the fact's value. */
+  figures?: string[];
+}
+
+const key = (f: Fact) => `${f.docId}#${f.clause}`;
+const sameFigure = (a: string, b: string) => a.replace(/元$/, '') === b.replace(/元$/, '');
+
+export function scoreFacts<F extends AmountFact | TargetFact>(kb: KnowledgeBase, facts: F[], q: FactQuery): ScoredFact<F>[] {
+  const out: ScoredFact<F>[] = [];
+  for (const fact of facts) {
+    if (q.clauses && !q.clauses.includes(key(fact))) continue;
+    const factLevel = fact.type === 'amount' ? fact.level : undefined;
+    if (q.level && factLevel && factLevel !== q.level) continue;
+    const title = kb.clause(fact.docId, fact.clause)?.title ?? '';
+    let score = 0;
+    const subjectHits: Term[] = [];
+    let termScore = 0;
+    for (const t of q.terms) {
+      if (hasTerm(fact.subject, t)) {
+        score += 3 * t.weight;
+        subjectHits.push(t);
+      } else if (hasTerm(fact.sentence, t)) score += t.weight;
+      else if (hasTerm(title, t)) score += 0.5 * t.weight;
+    }
+    termScore = score;
+    // A level or a rank alone never makes a match, except inside the clause a follow-up points at.
+    if (termScore === 0 && !q.clauses) continue;
+    // Prefer the fact whose subject the question covers most: 升成国家高新区 is 获批国家高新区, not
+    // 首次进入全国排名前35名的国家高新区, whose extra condition the question never mentioned.
+    const covered = subjectHits.reduce((n, t) => n + Math.max(...t.forms.filter((f) => fact.subject.includes(f)).map((f) => f.length), 0), 0);
+    score += 3 * Math.min(1, covered / Math.max(4, fact.subject.length));
+    if (q.level && factLevel === q.level) score += 1.5;
+    if (q.figures?.some((x) => sameFigure(x, fact.display))) score += 1;
+    const rank = q.clauseRank.indexOf(key(fact));
+    if (rank === 0) score += 1;
+    else if (rank > 0 && rank < 3) score += 0.4;
+    if (score > 0) out.push({ fact, score, subjectHits });
+  }
+  return out.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id, 'en', { numeric: true }));
+}
+
+/**
+ * The facts to answer with: everything tied with the best. When several tie and the question named no level,
+ * siblings in the same sentences are listed too, so "孵化器能拿多少" shows every incubator-related figure.
+ */
+export function selectFacts<F extends AmountFact | TargetFact>(scored: ScoredFact<F>[], level?: Level, figures: string[] = []): ScoredFact<F>[] {
+  if (!scored.length) return [];
+  const best = scored[0].score;
+  const picked = scored.filter((s) => s.score >= best - 0.75);
+  // A figure the user states ("配套是1:1吗") is confirmed when its fact sits in the answer's clause.
+  for (const s of scored) {
+    if (!picked.includes(s) && s.fact.clause === scored[0].fact.clause && figures.some((x) => sameFigure(x, s.fact.display))) picked.push(s);
+  }
+  const distinct = new Set(picked.map((s) => s.fact.display)).size;
+  if (picked.length > 1 && distinct > 1 && !level) {
+    const sentences = new Set(picked.map((s) => s.fact.sentence));
+    for (const s of scored) if (!picked.includes(s) && sentences.has(s.fact.sentence)) picked.push(s);
+  }
+  return picked.sort((a, b) => a.fact.clause - b.fact.clause || a.fact.id.localeCompare(b.fact.id, 'en', { numeric: true }));
+}

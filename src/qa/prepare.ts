@@ -1,0 +1,61 @@
+// Question text the engine matches: normalised (全角, 繁體, emoji), Chinese numerals as digits, English domain
+// words replaced by their Chinese concept, and one-character typos of dictionary words corrected (孵化气 → 孵化器).
+import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { chineseAmountsToDigits, normalizeQuestion } from '../text/normalize.js';
+
+export function createPreparer(kb: KnowledgeBase): (question: string) => string {
+  const english: [RegExp, string][] = [];
+  for (const g of kb.lexicon.synonyms.groups) {
+    const head = g.find((w) => /[\u4e00-\u9fa5]/.test(w)) ?? g[0];
+    for (const w of g) {
+      if (!/^[a-z0-9&\- .]+$/i.test(w) || /^\d+$/.test(w)) continue;
+      const esc = w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      english.push([new RegExp(`(?<![a-z])${esc}(?![a-z])`, 'g'), head]);
+    }
+  }
+  english.sort((a, b) => b[0].source.length - a[0].source.length);
+
+  // Words long enough that one wrong character is still unambiguous.
+  const dict = [...new Set(kb.lexicon.userDict.split('\n').map((l) => l.split(/\s+/)[0]))].filter((w) => /^[\u4e00-\u9fa5]{2,}$/.test(w));
+  const words = dict.filter((w) => w.length >= 3);
+  const dictSet = new Set(dict);
+  const corpus = kb.clauses.map((c) => `${c.title}。${c.text}`).join('');
+  // Candidate words by their first or second character: one substitution leaves one of the two intact.
+  const byChar = new Map<string, string[]>();
+  for (const w of words) for (const key of [`0${w[0]}`, `1${w[1]}`]) byChar.set(key, [...(byChar.get(key) ?? []), w]);
+
+  const fixTypos = (s: string) => {
+    // Characters inside a correctly written dictionary word at least as long are never "corrected".
+    const covered = new Array<number>(s.length).fill(0);
+    for (const w of dict) {
+      for (let i = s.indexOf(w); i !== -1; i = s.indexOf(w, i + 1)) for (let k = i; k < i + w.length; k++) covered[k] = Math.max(covered[k], w.length);
+    }
+    for (let i = 0; i + 3 <= s.length; i++) {
+      const candidates = new Set([...(byChar.get(`0${s[i]}`) ?? []), ...(byChar.get(`1${s[i + 1]}`) ?? [])]);
+      for (const w of candidates) {
+        const piece = s.slice(i, i + w.length);
+        if (piece.length !== w.length || !/^[\u4e00-\u9fa5]+$/.test(piece) || corpus.includes(piece)) continue;
+        if (covered.slice(i, i + w.length).some((n) => n >= w.length)) continue;
+        let diff = -1;
+        for (let k = 0; k < w.length; k++) if (piece[k] !== w[k]) diff = diff === -1 ? k : -2;
+        if (diff < 0) continue;
+        // The wrong character must not form a real corpus bigram with its neighbour (加速产业 is not 加速器).
+        const pair = diff > 0 ? piece.slice(diff - 1, diff + 1) : piece.slice(0, 2);
+        if (corpus.includes(pair)) continue;
+        // At an edge, the rest must not already be a word: 高新技术企业占比 is not 高新技术企业贷.
+        const rest = diff === 0 ? piece.slice(1) : diff === w.length - 1 ? piece.slice(0, -1) : '';
+        if (rest && (dictSet.has(rest) || corpus.includes(rest + piece[diff]))) continue;
+        s = s.slice(0, i) + w + s.slice(i + w.length);
+        covered.fill(w.length, i, i + w.length);
+        break;
+      }
+    }
+    return s;
+  };
+
+  return (question) => {
+    let s = chineseAmountsToDigits(normalizeQuestion(question));
+    for (const [re, head] of english) s = s.replace(re, head);
+    return fixTypos(s);
+  };
+}

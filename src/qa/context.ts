@@ -23,6 +23,8 @@ export interface Resolved {
   /** Normalised question text. */
   text: string;
   intent: Intent;
+  /** The intent the question's own words mark, if any (a follow-up may inherit another). */
+  cue?: Intent;
   /** The question's own terms. */
   terms: Term[];
   /** Terms carried over from the focus (weigh less than the question's own). */

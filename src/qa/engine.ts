@@ -1,6 +1,6 @@
 // The engine: question (+ session focus) → Answer. Rules only: every figure and department comes from the
 // fact tables and clause notes; retrieval decides which clause, never what number.
-import type { AmountFact, Clause, TargetFact } from '../corpus/types.js';
+import type { AmountFact, Clause, SanctionFact, TargetFact } from '../corpus/types.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import { amountAnswer, targetAnswer } from './answer-amount.js';
 import { bestSentences, clauseAnswer, departmentAnswer, departmentClausesAnswer, overviewAnswer, searchAnswer } from './answer-text.js';
@@ -35,6 +35,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const scope = createScopeJudge(kb);
   const amounts = kb.facts.filter((f): f is AmountFact => f.type === 'amount');
   const targets = kb.facts.filter((f): f is TargetFact => f.type === 'target');
+  const sanctions = kb.facts.filter((f): f is SanctionFact => f.type === 'sanction');
   const deptNames = kb.departments.allNames().filter((n) => n.length >= 3);
 
   const prepare = createPreparer(kb);
@@ -100,6 +101,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
           const q = factQuery(r, weighted, rank, target);
           let scored = scoreFacts(kb, amounts, q).filter((s) => !r.exclude.includes(s.fact.id));
           if (r.more && !scored.length && target) scored = scoreFacts(kb, amounts, { ...q, terms: [] , clauses: [`${target.docId}#${target.number}`], level: undefined }).filter((s) => !r.exclude.includes(s.fact.id));
+          // "排名掉了呢" asks what happens, not how much: a sanction that matches better is quoted instead.
+          const sx = scoreFacts(kb, sanctions, { ...q, level: undefined });
+          if (r.cue !== 'amount' && sx.length && sx[0].subjectHits.length && (!scored.length || sx[0].score > scored[0].score)) {
+            const clause = kb.clause(sx[0].fact.docId, sx[0].fact.clause)!;
+            return keep(searchAnswer(kb, clause, weighted));
+          }
           const t = scoreFacts(kb, targets, q);
           if (t.length && (!scored.length || t[0].score > scored[0].score)) return keep(targetAnswer(kb, selectFacts(t)), { factIds: selectFacts(t).map((x) => x.fact.id) });
           const picked = selectFacts(scored, r.level, r.figures);

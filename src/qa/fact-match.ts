@@ -1,6 +1,6 @@
 // Which facts a question asks about: subject terms weigh most, then the fact's sentence and clause title;
 // a level the question names (国家级 / 自治区级) excludes facts of the other level.
-import type { AmountFact, Fact, TargetFact } from '../corpus/types.js';
+import type { Fact } from '../corpus/types.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Level } from './cues.js';
 import { hasTerm, type Term } from './terms.js';
@@ -24,13 +24,14 @@ export interface FactQuery {
 }
 
 const key = (f: Fact) => `${f.docId}#${f.clause}`;
+const levelOfSubject = (s: string): Level | undefined => (/自治区级/.test(s) ? 'regional' : /国家/.test(s) ? 'national' : undefined);
 const sameFigure = (a: string, b: string) => a.replace(/元$/, '') === b.replace(/元$/, '');
 
-export function scoreFacts<F extends AmountFact | TargetFact>(kb: KnowledgeBase, facts: F[], q: FactQuery): ScoredFact<F>[] {
+export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: FactQuery): ScoredFact<F>[] {
   const out: ScoredFact<F>[] = [];
   for (const fact of facts) {
     if (q.clauses && !q.clauses.includes(key(fact))) continue;
-    const factLevel = fact.type === 'amount' ? fact.level : undefined;
+    const factLevel = fact.type === 'amount' ? fact.level : levelOfSubject(fact.subject);
     if (q.level && factLevel && factLevel !== q.level) continue;
     const title = kb.clause(fact.docId, fact.clause)?.title ?? '';
     let score = 0;
@@ -64,7 +65,7 @@ export function scoreFacts<F extends AmountFact | TargetFact>(kb: KnowledgeBase,
  * The facts to answer with: everything tied with the best. When several tie and the question named no level,
  * siblings in the same sentences are listed too, so "孵化器能拿多少" shows every incubator-related figure.
  */
-export function selectFacts<F extends AmountFact | TargetFact>(scored: ScoredFact<F>[], level?: Level, figures: string[] = []): ScoredFact<F>[] {
+export function selectFacts<F extends Fact>(scored: ScoredFact<F>[], level?: Level, figures: string[] = []): ScoredFact<F>[] {
   if (!scored.length) return [];
   const best = scored[0].score;
   const picked = scored.filter((s) => s.score >= best - 0.75);

@@ -16,8 +16,10 @@ export function resolve(kb: KnowledgeBase, terms: TermIndex, text: string, focus
   const more = MORE_CUE.test(text);
   const figures = (text.match(FIGURE) ?? []).map((f) => f.replace(/\s+/g, '').replace('：', ':'));
   const docId = focus?.docId ?? kb.documents[0]?.docId ?? '';
+  // "这个文件主要是讲啥的": asking what something says, with nothing named, is asking about the whole policy.
+  const generalClause = cue === 'clause' && ref === undefined && !focus && !own.some((t) => t.known && !t.place);
   const base: Resolved = {
-    text, intent: cue ?? 'search', terms: own, inherited: [], level, followup: false, more: false, exclude: [], figures,
+    text, intent: generalClause ? 'overview' : cue ?? 'search', cue, terms: own, inherited: [], level, followup: false, more: false, exclude: [], figures,
     clause: ref !== undefined ? { docId, number: ref, explicit: true } : undefined,
   };
   if (!focus) return base;

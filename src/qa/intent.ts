@@ -11,8 +11,12 @@ export function hasGreeting(text: string): boolean {
   return text.length <= 30 && GREET_WORDS.test(text);
 }
 
+// "他们牵头的国家技术创新中心…奖多少" mentions leading but asks an amount: only asking *who* makes it a department question.
+const ASKS_WHO = /谁|哪个|哪些|哪家|哪几|什么部门|什么单位|部门|单位|lead|department/i;
+const ASKS_AMOUNT = /多少|几万|金额|额度|几成|几个点/;
+
 export function classify(text: string, hasClauseRef: boolean): Intent | undefined {
-  if (DEPARTMENT_CUE.test(text)) return 'department';
+  if (DEPARTMENT_CUE.test(text) && (ASKS_WHO.test(text) || !ASKS_AMOUNT.test(text))) return 'department';
   if (hasClauseRef && !AMOUNT_CUE.test(text)) return 'clause';
   if (TARGET_CUE.test(text)) return 'overview';
   if (CLAUSE_TEXT_CUE.test(text) && !/多少|几/.test(text)) return 'clause';

@@ -55,6 +55,8 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
 
   return (question) => {
     let s = chineseAmountsToDigits(normalizeQuestion(question));
+    // A relayed question ("有个企业问：…", "管委会的人问：…") is about what follows the colon, not who asks.
+    s = s.replace(/^[^:：?？。]{0,14}?(?:问|说|咨询|反映|来电)[^:：]{0,4}[:：]\s*/, '');
     for (const [re, head] of english) s = s.replace(re, head);
     return fixTypos(s);
   };

@@ -20,10 +20,15 @@ export interface ScopeJudge {
  * on the eval set: in-scope questions with typos stay above it, foreign subjects fall below.
  */
 export const MIN_COVERAGE = 0.5;
+/** With a specific domain term (found in at most a few clauses) a chatty question needs less coverage. */
+export const MIN_COVERAGE_SPECIFIC = 0.3;
+const SPECIFIC_DF = 3;
 
 export function createScopeJudge(kb: KnowledgeBase): ScopeJudge {
   const corpusText = kb.documents.map((d) => `${d.title}${d.region ?? ''}${d.preamble}${d.clauses.map((c) => c.text + c.deptNote).join('')}`).join('');
   const places = kb.lexicon.places.filter((p) => !corpusText.includes(p));
+  // Domain terms (the jieba user dictionary): a rare one marks a question as about this policy.
+  const domain = new Set(kb.lexicon.userDict.split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean));
   return {
     judge(question, terms) {
       const place = places.find((p) => question.includes(p));
@@ -42,7 +47,9 @@ export function createScopeJudge(kb: KnowledgeBase): ScopeJudge {
         // Only places and frame words ("南宁有什么政策"): nothing foreign was asked about.
         return { inScope: true, missing };
       }
-      if (have / total < MIN_COVERAGE) return { inScope: false, reason: 'low-coverage', missing };
+      const coverage = have / total;
+      const specific = subject.some((t) => t.known && (domain.has(t.text) || /\d/.test(t.text)) && t.df <= SPECIFIC_DF);
+      if (coverage < (specific ? MIN_COVERAGE_SPECIFIC : MIN_COVERAGE)) return { inScope: false, reason: 'low-coverage', missing };
       return { inScope: true, missing };
     },
   };

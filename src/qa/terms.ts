@@ -18,6 +18,8 @@ export interface Term {
    * It weighs little in scope decisions, since a foreign subject (增值税, 高考) is a dictionary word.
    */
   noise: boolean;
+  /** Clauses that contain the term (0 when unknown). */
+  df: number;
 }
 
 export interface TermIndex {
@@ -59,24 +61,28 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
         if (seen.has(t)) continue;
         seen.add(t);
         const d = df(t);
-        out.push({ text: t, forms: [t], known: d > 0, wholeWord: d > 0, place: false, noise: d === 0, weight: 1 + Math.log((n + 1) / Math.max(d, 1)) });
+        out.push({ text: t, forms: [t], known: d > 0, wholeWord: d > 0, place: false, noise: d === 0, df: d, weight: 1 + Math.log((n + 1) / Math.max(d, 1)) });
       }
       // Adjacent tokens the corpus lacks are one unknown phrase (专精 + 特心 → 专精特心): one foreign subject.
       const tokens: string[] = [];
+      const parts = new Map<string, number>();
       let run = '';
+      let runParts = 0;
       for (const raw of kb.tokenizer.cut(question.replace(FIGURE_TERM, '，'))) {
         const t = raw.toLowerCase();
         const skip = !t.trim() || kb.stopWords.has(t) || /^[\p{P}\p{S}\s]+$/u.test(t) || GENERIC.has(t) || LEVEL_WORDS.test(t);
         const foreign = !skip && /^[\u4e00-\u9fa5]{2,}$/.test(t) && df(t) === 0 && !kb.concepts.words(kb.concepts.concept(t)).some((f) => df(f) > 0);
         if (foreign) {
           run += t;
+          runParts++;
           continue;
         }
-        if (run) tokens.push(run);
+        if (run) tokens.push(run), parts.set(run, runParts);
         run = '';
+        runParts = 0;
         if (!skip) tokens.push(t);
       }
-      if (run) tokens.push(run);
+      if (run) tokens.push(run), parts.set(run, runParts);
       for (const t of tokens) {
         if (seen.has(t)) continue;
         // Single han characters carry too little meaning (and typos land there); single latin letters are grades (A).
@@ -90,11 +96,12 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
           const halves = t.match(/../g)!;
           composed = halves.every((h) => all.includes(h));
         }
-        // Unknown words are by definition the rarest: they weigh as much as a word found in one clause.
-        const weight = 1 + Math.log((n + 1) / Math.max(d, 1));
+        // Unknown words are by definition the rarest: each weighs as much as a word found in one clause, and a
+        // run of them (小规模纳税人增值税) as much as its words together.
+        const weight = (1 + Math.log((n + 1) / Math.max(d, 1))) * (d === 0 ? (parts.get(t) ?? 1) : 1);
         const noise = d === 0 && !composed && (/^[a-z&\-.]+$/.test(t) || kb.tokenizer.cut(t, false).length > 1 && t.length <= 2);
         if (composed) d = 1;
-        out.push({ text: t, forms, known: d > 0, wholeWord: !composed && forms.some((f) => vocabulary.has(f)), place: regionPlaces.has(t), noise, weight });
+        out.push({ text: t, forms, known: d > 0, wholeWord: !composed && forms.some((f) => vocabulary.has(f)), place: regionPlaces.has(t), noise, df: d, weight });
       }
       return out;
     },

@@ -11,6 +11,16 @@ export interface Config {
   deadlineMs: number;
   llm?: { baseUrl: string; apiKey: string; model: string };
   embeddings?: { baseUrl: string; model: string; apiKey?: string };
+  /** Per-client limit (IP for HTTP, OpenID/userid for WeChat/WeCom); perMinute 0 turns it off. */
+  rateLimit: { perMinute: number; burst: number };
+  /** Origins allowed to call /api and /v1 from a browser; empty means same-origin only, ["*"] any. */
+  corsOrigins: string[];
+  /** Every request is answered or failed within this time (ms). */
+  requestTimeoutMs: number;
+  /** Log question text (off by default: questions may contain personal details). */
+  logQuestions: boolean;
+  /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
+  trustProxy: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -25,6 +35,11 @@ export function configFromEnv(env: Env): Config {
     apiKeys: (env.API_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     deadlineMs: num(env.LLM_DEADLINE_MS, 4000),
     llm: env.LLM_BASE_URL && env.LLM_MODEL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY ?? '', model: env.LLM_MODEL } : undefined,
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MIN === '0' ? 0 : num(env.RATE_LIMIT_PER_MIN, 120), burst: num(env.RATE_LIMIT_BURST, 30) },
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS, 10_000),
+    logQuestions: env.LOG_QUESTIONS === '1' || env.LOG_QUESTIONS === 'true',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     embeddings: env.EMBEDDINGS_BASE_URL && env.EMBEDDINGS_MODEL ? { baseUrl: env.EMBEDDINGS_BASE_URL, model: env.EMBEDDINGS_MODEL, apiKey: env.EMBEDDINGS_API_KEY } : undefined,
   };
 }

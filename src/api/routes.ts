@@ -3,7 +3,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Clause, Fact } from '../corpus/types.js';
 import { errors } from '../errors.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
-import type { Assistant } from '../qa/assistant.js';
+import type { Context } from 'hono';
+import type { Answer, AskFn } from '../qa/types.js';
 import { searchChunks } from '../qa/retrieve.js';
 import {
   AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, ErrorSchema, FactSchema, HealthSchema, SearchHitSchema,
@@ -11,7 +12,9 @@ import {
 
 export interface ApiDeps {
   kb: KnowledgeBase;
-  assistant: Assistant;
+  ask: AskFn;
+  /** Lets the edge log the intent and (hashed) session of each answer. */
+  onAnswer?: (c: Context, answer: Answer, sessionId: string | undefined, question: string) => void;
   /** Per-request deadline for the LLM path (the rules path ignores it). */
   deadlineMs?: number;
 }
@@ -25,7 +28,7 @@ const summary = (c: Clause) => ({ docId: c.docId, number: c.number, label: c.lab
 const ref = (c: Clause) => ({ docId: c.docId, number: c.number, label: c.label, title: c.title });
 
 export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
-  const { kb, assistant } = deps;
+  const { kb } = deps;
   const api = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
@@ -45,7 +48,8 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
     }),
     async (c) => {
       const { question, sessionId } = c.req.valid('json');
-      const answer = await assistant.ask(question, { sessionId, deadlineMs: deps.deadlineMs });
+      const answer = await deps.ask(question, { sessionId, deadlineMs: deps.deadlineMs });
+      deps.onAnswer?.(c, answer, answer.sessionId, question);
       return c.json({ ...answer, sessionId: answer.sessionId! }, 200);
     },
   );

@@ -1,5 +1,6 @@
 // A ready app over the seed corpus for in-process tests (app.request), with injectable session options.
 import { createApp } from '../app.js';
+import { configFromEnv } from '../config.js';
 import { createAssistant } from '../qa/assistant.js';
 import { createEngine } from '../qa/engine.js';
 import { MemorySessionStore, type MemorySessionOptions } from '../session/store.js';
@@ -10,7 +11,8 @@ export function testApp(opts: MemorySessionOptions = {}) {
   const sessions = new MemorySessionStore(opts);
   const engine = createEngine(kb);
   const assistant = createAssistant({ engine, sessions });
-  return { app: createApp({ kb, assistant, logError: () => {} }), kb, sessions, engine, assistant };
+  // No rate limit: tests send many requests from one address on purpose.
+  return { app: createApp({ kb, assistant, config: configFromEnv({ RATE_LIMIT_PER_MIN: '0' }), logError: () => {} }), kb, sessions, engine, assistant };
 }
 
 export const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,0 +1,153 @@
+// npm run bench — starts the server and measures it: /api/health vs /api/ask throughput and latency in the same
+// run, cold start to the first answer, index build time, peak RSS, a 100-document scale run, and (--soak) a 60 s
+// soak mixing /api/ask and /wechat. Prints the targets table.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT, readCorpus } from '../src/entry/node-deps.js';
+import { loadQuestions } from './dataset.js';
+import { syntheticDocuments } from './synthetic-corpus.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SOAK = process.argv.includes('--soak');
+const work = mkdtempSync(join(tmpdir(), 'policy-bench-'));
+const questions = loadQuestions().map((q) => q.question);
+const WECHAT_TOKEN = 'benchtoken';
+
+function run(cmd: string[], env: Record<string, string>): Promise<{ ms: number; out: string }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, cmd, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('exit', (code) => (code === 0 ? resolve({ ms: performance.now() - t0, out }) : reject(new Error(`${cmd.join(' ')} exited ${code}`))));
+  });
+}
+
+interface Server { url: string; pid: number; coldStartMs: number; stop(): Promise<void> }
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const t0 = performance.now();
+  const p = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: '0', LOG_REQUESTS: '0', RATE_LIMIT_PER_MIN: '0', WECHAT_TOKEN, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    p.stdout!.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/"event":"ready","url":"([^"]+)"/);
+      if (m) resolve(m[1]);
+    });
+    p.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  // Cold start ends at the first answer, not at "listening".
+  for (;;) {
+    const res = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: questions[0] }) }).catch(() => undefined);
+    if (res?.ok) break;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const coldStartMs = performance.now() - t0;
+  return {
+    url, pid: p.pid!, coldStartMs,
+    stop: () => new Promise((r) => { p.on('exit', () => r()); p.kill('SIGTERM'); }),
+  };
+}
+
+/** Peak and current resident memory of a process, from /proc (Linux). */
+function memory(pid: number): { peakMb: number; rssMb: number } {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(s.match(new RegExp(`${k}:\\s+(\\d+)`))?.[1] ?? 0);
+  return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+}
+
+async function load(url: string, path: string, connections: number, seconds: number, body?: () => { path?: string; body: string; headers: Record<string, string> }) {
+  const result = await autocannon({
+    url: `${url}${path}`,
+    connections,
+    duration: seconds,
+    method: body ? 'POST' : 'GET',
+    requests: [{ setupRequest: (req: Record<string, unknown>) => (body ? { ...req, ...body(), method: 'POST' } : req) }],
+  } as never);
+  const r = result as unknown as { requests: { average: number }; latency: { p50: number; p99: number; average: number }; errors: number; timeouts: number; non2xx: number };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+}
+
+let askCounter = 0;
+const askBody = () => ({ body: JSON.stringify({ question: questions[askCounter++ % questions.length] }), headers: { 'content-type': 'application/json' } });
+
+let msgId = 1;
+function wechatRequest() {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const nonce = String(msgId);
+  const signature = createHash('sha1').update([WECHAT_TOKEN, ts, nonce].sort().join('')).digest('hex');
+  const q = questions[msgId % questions.length];
+  const body = `<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[user${msgId % 500}]]></FromUserName><CreateTime>${ts}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${q}]]></Content><MsgId>${msgId++}</MsgId></xml>`;
+  return { path: `/wechat?signature=${signature}&timestamp=${ts}&nonce=${nonce}`, body, headers: { 'content-type': 'text/xml' } };
+}
+
+const dirSize = (d: string): number => readdirSync(d).reduce((n, f) => { const p = join(d, f); const s = statSync(p); return n + (s.isDirectory() ? dirSize(p) : s.size); }, 0);
+
+// 1. Index build of the corpus.
+const indexDir = join(work, 'index');
+const build = await run(['--import', 'tsx', 'src/index/build-cli.ts', indexDir], {});
+const buildMs = Number(build.out.match(/in (\d+) ms/)?.[1] ?? build.ms);
+
+// 2. Cold start, then health and ask in the same run.
+const server = await startServer({ INDEX_DIR: indexDir });
+await load(server.url, '/api/health', 8, 2); // warm-up
+await load(server.url, '/api/ask', 8, 2, askBody);
+const health = await load(server.url, '/api/health', 32, SECONDS);
+const ask = await load(server.url, '/api/ask', 32, SECONDS, askBody);
+const mem = memory(server.pid);
+
+let soak: { errors: number; rssStartMb: number; rssEndMb: number; growthPct: number; rps: number } | undefined;
+if (SOAK) {
+  const rssStartMb = memory(server.pid).rssMb;
+  const [a, w] = await Promise.all([load(server.url, '/api/ask', 32, 60, askBody), load(server.url, '/wechat', 32, 60, wechatRequest)]);
+  const rssEndMb = memory(server.pid).rssMb;
+  soak = { errors: a.errors + w.errors, rssStartMb, rssEndMb, growthPct: ((rssEndMb - rssStartMb) / rssStartMb) * 100, rps: a.rps + w.rps };
+}
+await server.stop();
+
+// 3. Scale: 100 synthetic documents.
+const corpusDir = join(work, 'corpus100');
+mkdirSync(corpusDir);
+for (const d of syntheticDocuments(readCorpus()[0].text, 100)) writeFileSync(join(corpusDir, d.file), d.text);
+const index100 = join(work, 'index100');
+const build100 = await run(['--import', 'tsx', 'src/index/build-cli.ts', index100], { CORPUS_DIR: corpusDir });
+const build100Ms = Number(build100.out.match(/in (\d+) ms/)?.[1] ?? build100.ms);
+const server100 = await startServer({ INDEX_DIR: index100, CORPUS_DIR: corpusDir });
+await load(server100.url, '/api/ask', 8, 2, askBody);
+const ask100 = await load(server100.url, '/api/ask', 32, SECONDS, askBody);
+const mem100 = memory(server100.pid);
+await server100.stop();
+
+const index100Mb = dirSize(index100) / 1048576;
+rmSync(work, { recursive: true, force: true });
+
+const ratio = ask.rps / health.rps;
+const rows: [string, string, string, boolean | undefined][] = [
+  ['`/api/health` throughput', `${health.rps.toFixed(0)} req/s (p50 ${health.p50} ms, p99 ${health.p99} ms)`, '—', undefined],
+  ['`/api/ask` throughput', `${ask.rps.toFixed(0)} req/s (p50 ${ask.p50} ms, p99 ${ask.p99} ms)`, '≥ 50% of health', ratio >= 0.5],
+  ['ask / health ratio', `${(ratio * 100).toFixed(1)}%`, '≥ 50%', ratio >= 0.5],
+  ['`/api/ask` p99 at 32 connections', `${ask.p99} ms`, '≤ 10 ms', ask.p99 <= 10],
+  ['Cold start to first answer', `${server.coldStartMs.toFixed(0)} ms`, '≤ 1500 ms', server.coldStartMs <= 1500],
+  ['Index build (1 document)', `${buildMs} ms`, '—', undefined],
+  ['Peak RSS (after load)', `${mem.peakMb.toFixed(0)} MB`, '≤ 200 MB', mem.peakMb <= 200],
+  ['100-document corpus: build', `${(build100Ms / 1000).toFixed(1)} s, index ${index100Mb.toFixed(1)} MB`, '≤ 60 s', build100Ms <= 60_000],
+  ['100-document corpus: query p99', `${ask100.p99} ms (${ask100.rps.toFixed(0)} req/s, peak RSS ${mem100.peakMb.toFixed(0)} MB)`, `≤ 2× ${ask.p99} ms`, ask100.p99 <= 2 * Math.max(ask.p99, 1)],
+];
+if (soak) rows.push(['Soak 60 s, 64 connections (ask + wechat)', `${soak.errors} errors, RSS ${soak.rssStartMb.toFixed(0)} → ${soak.rssEndMb.toFixed(0)} MB (${soak.growthPct.toFixed(1)}%), ${soak.rps.toFixed(0)} req/s`, '0 errors, growth < 20%', soak.errors === 0 && soak.growthPct < 20]);
+else rows.push(['Soak', 'not run (npm run bench -- --soak)', '0 errors, growth < 20%', undefined]);
+
+console.log(`\nnpm run bench${SOAK ? ' -- --soak' : ''} (${SECONDS} s per load, Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+console.log('| Measure | Result | Target | Met |');
+console.log('|---|---|---|---|');
+for (const [m, r, t, ok] of rows) console.log(`| ${m} | ${r} | ${t} | ${ok === undefined ? '' : ok ? 'yes' : '**no**'} |`);
+mkdirSync(join(PROJECT_ROOT, 'eval', 'out'), { recursive: true });
+writeFileSync(join(PROJECT_ROOT, 'eval', 'out', 'bench.json'), JSON.stringify({ health, ask, ratio, coldStartMs: server.coldStartMs, buildMs, mem, build100Ms, index100Mb, ask100, mem100, soak }, null, 1));

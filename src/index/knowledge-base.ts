@@ -5,7 +5,7 @@ import { extractFacts } from '../corpus/facts.js';
 import { parseDocument } from '../corpus/parse.js';
 import type { Clause, Fact, PolicyDocument } from '../corpus/types.js';
 import { createConceptMap, hashText, type ConceptMap, type Lexicon } from '../text/lexicon.js';
-import type { Tokenizer } from '../text/tokenizer.js';
+import { cachedTokenizer, type Tokenizer } from '../text/tokenizer.js';
 import { Bm25, type Bm25Data } from './bm25.js';
 import { buildChunks, type Chunk } from './chunks.js';
 import { HashedTfidfEmbeddings, learnIdf, type HashedTfidfState } from './embeddings.js';
@@ -96,6 +96,7 @@ export function hydrateKnowledgeBase(
   tokenizer: Tokenizer,
   vectors?: VectorIndex,
 ): KnowledgeBase {
+  tokenizer = cachedTokenizer(tokenizer);
   const deps = featureDeps(lex, tokenizer);
   const clauses = data.documents.flatMap((d) => d.clauses);
   const byKey = new Map(clauses.map((c) => [`${c.docId}#${c.number}`, c]));

@@ -24,16 +24,28 @@ export function toSparse(v: number[]): [number, number][] {
   return out;
 }
 
-/** Brute-force cosine over normalised sparse vectors: exact, and fast enough for thousands of chunks. */
+/**
+ * Exact cosine over normalised sparse vectors. Vectors are stored by dimension, so a query touches only the
+ * chunks that share one of its (few) non-zero dimensions, not every chunk.
+ */
 export function createExactIndex(vectors: SparseVectors): VectorIndex {
+  const byDim = new Map<number, [number, number][]>();
+  vectors.forEach((vec, index) => {
+    for (const [i, x] of vec) {
+      let list = byDim.get(i);
+      if (!list) byDim.set(i, (list = []));
+      list.push([index, x]);
+    }
+  });
   return {
     id: 'exact',
     async search(query, k) {
-      const hits = vectors.map((vec, index) => {
-        let dot = 0;
-        for (const [i, x] of vec) dot += x * query[i];
-        return { index, score: dot };
+      const scores = new Map<number, number>();
+      query.forEach((q, i) => {
+        if (q === 0) return;
+        for (const [index, x] of byDim.get(i) ?? []) scores.set(index, (scores.get(index) ?? 0) + q * x);
       });
+      const hits = [...scores].map(([index, score]) => ({ index, score }));
       // Zero similarity is no match at all; dropping it also keeps results free of arbitrary ties.
       return hits.filter((h) => h.score > 1e-6).sort((a, b) => (Math.abs(b.score - a.score) > 1e-6 ? b.score - a.score : a.index - b.index)).slice(0, k);
     },

@@ -1,7 +1,7 @@
 // The assistant: engine + session memory. This is the AskFn every channel calls.
 import { MAX_TURNS, type Session, type SessionStore } from '../session/store.js';
 import type { Focus } from './context.js';
-import type { Engine } from './engine.js';
+import type { Engine, EngineResult } from './engine.js';
 import type { Answer, AnswerWriter, AskOptions, HistoryTurn } from './types.js';
 
 export interface AssistantDeps {
@@ -32,28 +32,44 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return focus;
   }
 
-  const write = async (question: string, rules: Answer, opts: AskOptions): Promise<Answer> => {
+  // One budget per request: what the follow-up rewrite spends, the writer no longer has.
+  const remaining = (opts: AskOptions, started: number) => (opts.deadlineMs ?? deps.deadlineMs ?? 4000) - (performance.now() - started);
+
+  const write = async (question: string, rules: Answer, opts: AskOptions, started = performance.now()): Promise<Answer> => {
     if (!deps.writer || rules.intent === 'greeting' || rules.intent === 'out_of_scope') return { ...rules, generatedBy: 'rules' };
-    return deps.writer.write({ question, rules, history: opts.history, deadlineMs: opts.deadlineMs ?? deps.deadlineMs ?? 4000 });
+    return deps.writer.write({ question, rules, history: opts.history, deadlineMs: remaining(opts, started) });
+  };
+
+  /** A follow-up the rules put out of scope may be elliptical: the writer rewrites it, the rules answer that. */
+  const retry = async (question: string, r: EngineResult, focus: Focus | undefined, previous: string[], opts: AskOptions, started: number) => {
+    if (!deps.writer?.rewrite || r.answer.intent !== 'out_of_scope' || !previous.length) return r;
+    const standalone = await deps.writer.rewrite({ question, previous: previous.slice(-MAX_TURNS), deadlineMs: remaining(opts, started) });
+    if (!standalone) return r;
+    const again = await deps.engine.ask(standalone, focus);
+    return again.answer.intent === 'out_of_scope' || again.answer.intent === 'greeting' ? r : again;
   };
 
   return {
     async ask(question, opts = {}) {
+      const started = performance.now();
       if (opts.history) {
-        const { answer } = await deps.engine.ask(question, await focusFromHistory(opts.history));
-        return write(question, answer, opts);
+        const prior = await focusFromHistory(opts.history);
+        const previous = opts.history.filter((t) => t.role === 'user').map((t) => t.content);
+        const { answer } = await retry(question, await deps.engine.ask(question, prior), prior, previous, opts, started);
+        return write(question, answer, opts, started);
       }
       const known = opts.sessionId ? await deps.sessions.get(opts.sessionId) : undefined;
       // An unknown or expired id starts a new session under that id, so a channel's stable key (an OpenID) keeps working.
       const session: Session = known ?? { id: opts.sessionId ?? newId(), turns: [], updatedAt: now() };
-      const { answer, focus } = await deps.engine.ask(question, session.focus);
+      const first = await deps.engine.ask(question, session.focus);
+      const { answer, focus } = await retry(question, first, session.focus, session.turns.map((t) => t.question), opts, started);
       await deps.sessions.set({
         id: session.id,
         focus,
         turns: [...session.turns, { question, intent: answer.intent, clause: answer.citations[0]?.number, at: now() }],
         updatedAt: now(),
       });
-      return { ...(await write(question, answer, opts)), sessionId: session.id };
+      return { ...(await write(question, answer, opts, started)), sessionId: session.id };
     },
   };
 }

@@ -115,3 +115,17 @@ describe('clauses and scope', () => {
     expect(amountsIn(a.answer)).toEqual([]);
   });
 });
+
+describe('answer cache', () => {
+  it('returns the same answer for a repeat, unaffected by what a caller did to the first', async () => {
+    const e = createEngine(kb, { cacheSize: 10 });
+    const a = await e.ask('独角兽奖励多少');
+    a.answer.facts.length = 0;
+    a.answer.answer = 'changed';
+    const b = await e.ask('独角兽奖励多少');
+    expect(b.answer.facts.map((f) => f.display)).toEqual(['100万元', '400万元']);
+    const c = await e.ask('那自治区级的呢', b.focus);
+    const d = await createEngine(kb, { cacheSize: 0 }).ask('那自治区级的呢', b.focus);
+    expect(c).toEqual(d);
+  });
+});

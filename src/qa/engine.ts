@@ -30,7 +30,17 @@ export interface Engine {
 const FULL_TEXT = /原文|全文|具体|发(?:一下|我|过来)|完整/;
 const YES_NO = /是不是|是否|吗|对吧|对不对/;
 
-export function createEngine(kb: KnowledgeBase): Engine {
+export interface EngineOptions {
+  /**
+   * Answers remembered by (question, focus). The engine is deterministic over a loaded index, and hotline and
+   * WeChat questions repeat, so a repeat costs a lookup. 0 turns it off.
+   */
+  cacheSize?: number;
+}
+
+export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
+  const cacheSize = opts.cacheSize ?? 5000;
+  const cache = new Map<string, EngineResult>();
   const termIndex = createTermIndex(kb);
   const scope = createScopeJudge(kb);
   const amounts = kb.facts.filter((f): f is AmountFact => f.type === 'amount');
@@ -44,6 +54,23 @@ export function createEngine(kb: KnowledgeBase): Engine {
     resolve: (question, focus) => resolve(kb, termIndex, prepare(question), focus),
 
     async ask(question, focus) {
+      if (!cacheSize) return answerOnce(question, focus);
+      const key = `${question}\u0000${focus ? JSON.stringify(focus) : ''}`;
+      const hit = cache.get(key);
+      if (hit) {
+        cache.delete(key);
+        cache.set(key, hit);
+        return structuredClone(hit);
+      }
+      const result = await answerOnce(question, focus);
+      cache.set(key, structuredClone(result));
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+      return result;
+    },
+  };
+
+  async function answerOnce(question: string, focus?: Focus): Promise<EngineResult> {
+    {
       const text = prepare(question);
       if (!text) return { answer: greeting(kb, text), focus };
       const r = resolve(kb, termIndex, text, focus);
@@ -128,8 +155,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
           if (!top) return keep(outOfScope(kb, []), { outOfScope: true });
           return keep(searchAnswer(kb, top, weighted));
       }
-    },
-  };
+    }
+  }
 }
 
 function factQuery(r: Resolved, terms: Term[], clauseRank: string[], target?: Clause) {

@@ -20,6 +20,8 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
   const words = dict.filter((w) => w.length >= 3);
   const dictSet = new Set(dict);
   const corpus = kb.clauses.map((c) => `${c.title}。${c.text}`).join('');
+  const bigrams = new Set<string>();
+  for (let i = 0; i + 1 < corpus.length; i++) bigrams.add(corpus.slice(i, i + 2));
   // Candidate words by their first or second character: one substitution leaves one of the two intact.
   const byChar = new Map<string, string[]>();
   for (const w of words) for (const key of [`0${w[0]}`, `1${w[1]}`]) byChar.set(key, [...(byChar.get(key) ?? []), w]);
@@ -30,7 +32,10 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
     for (const w of dict) {
       for (let i = s.indexOf(w); i !== -1; i = s.indexOf(w, i + 1)) for (let k = i; k < i + w.length; k++) covered[k] = Math.max(covered[k], w.length);
     }
+    // A typo leaves a character pair the corpus never has; windows without one are left alone.
+    const odd = Array.from({ length: s.length }, (_, i) => i + 1 < s.length && !bigrams.has(s.slice(i, i + 2)));
     for (let i = 0; i + 3 <= s.length; i++) {
+      if (!odd.slice(i, i + 12).some(Boolean)) continue;
       const candidates = new Set([...(byChar.get(`0${s[i]}`) ?? []), ...(byChar.get(`1${s[i + 1]}`) ?? [])]);
       for (const w of candidates) {
         const piece = s.slice(i, i + w.length);

@@ -17,6 +17,8 @@ export interface Focus {
   factIds: string[];
   /** The turn was out of scope: its intent carries over, its (foreign) subject does not. */
   outOfScope?: boolean;
+  /** The turn asked a question back: the next reply ("孵化器") answers it with the same intent. */
+  clarified?: boolean;
 }
 
 export interface Resolved {

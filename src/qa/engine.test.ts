@@ -129,3 +129,17 @@ describe('answer cache', () => {
     expect(c).toEqual(d);
   });
 });
+
+describe('clarify', () => {
+  it('asks back instead of guessing when nothing is named, and takes the reply as the answer', async () => {
+    const t1 = await ask('能给多少补贴？');
+    expect(t1.answer.intent).toBe('clarify');
+    expect(t1.answer.facts).toEqual([]);
+    expect(amountsIn(t1.answer.answer)).toEqual([]);
+    expect(t1.answer.answer).toContain('孵化器');
+    const t2 = await ask('独角兽企业', t1.focus);
+    expect(t2.answer.intent).toBe('amount');
+    expect(t2.answer.facts.map((f) => f.display)).toEqual(['100万元', '400万元']);
+    expect((await ask('谁负责？')).answer.intent).toBe('clarify');
+  });
+});

@@ -9,7 +9,7 @@ import { scoreFacts, selectFacts, type ScoredFact } from './fact-match.js';
 import { resolve } from './followup.js';
 import { hasGreeting } from './intent.js';
 import { createPreparer } from './prepare.js';
-import { greeting, outOfScope } from './replies.js';
+import { clarify, greeting, outOfScope } from './replies.js';
 import { rerank, retrieve, type ClauseHit } from './retrieve.js';
 import { createScopeJudge } from './scope.js';
 import { createTermIndex, hasTerm, type Term } from './terms.js';
@@ -97,6 +97,9 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       }
       const target = r.clause ? kb.clause(r.clause.docId, r.clause.number) : undefined;
       const top = target ?? topClause(kb, hits, r);
+      // "多少钱？" or "谁负责？" with nothing named and nothing in focus: listing would be a guess, so ask back.
+      const named = [...r.terms, ...r.inherited].some((t) => t.known && !t.place);
+      if (!target && !named && r.intent !== 'overview') return keep(clarify(kb, r.intent), { outOfScope: true, clarified: true });
 
       switch (r.intent) {
         case 'department': {

@@ -25,6 +25,7 @@ export function resolve(kb: KnowledgeBase, terms: TermIndex, text: string, focus
   if (!focus) return base;
 
   const known = own.filter((t) => t.known);
+  if (focus.clarified && !cue && known.length) return { ...base, intent: focus.intent, followup: true };
   const pronoun = PRONOUN.test(text);
   const elliptical = FOLLOWUP_OPENER.test(text) || FOLLOWUP_TAIL.test(text) || pronoun || more || known.length === 0;
   if (!elliptical) return base;

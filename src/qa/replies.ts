@@ -34,3 +34,30 @@ export function outOfScope(kb: KnowledgeBase, missing: string[], reason?: string
     facts: [],
   };
 }
+
+/** One short question back when nothing sensible can be listed. */
+export function clarify(kb: KnowledgeBase, intent: Answer['intent']): Answer {
+  const topics = topicsOf(kb).join('、');
+  const ask = intent === 'department' ? '您想问哪方面工作由哪个部门负责？' : intent === 'amount' ? '您想问哪一类支持的金额？' : '您想了解政策的哪方面内容？';
+  return {
+    answer: `${ask}例如：${topics}。\n您可以这样问：${EXAMPLES[0]}`,
+    intent: 'clarify',
+    citations: [],
+    facts: [],
+  };
+}
+
+/** Domain words that name what the policy funds, taken from the amount facts' subjects (孵化器, 独角兽企业 …). */
+const topicCache = new WeakMap<KnowledgeBase, string[]>();
+function topicsOf(kb: KnowledgeBase): string[] {
+  let topics = topicCache.get(kb);
+  if (!topics) {
+    const words = kb.lexicon.userDict.split('\n').map((l) => l.split(/\s+/)[0]).filter((w) => w && w.length >= 3);
+    const subjects = kb.facts.filter((f) => f.type === 'amount').map((f) => f.subject);
+    topics = [...new Set(subjects.flatMap((s) => words.filter((w) => s.includes(w))))]
+      .filter((w, _, all) => !all.some((o) => o !== w && o.includes(w)))
+      .slice(0, 7);
+    topicCache.set(kb, topics);
+  }
+  return topics;
+}

@@ -1,0 +1,49 @@
+// Browser module /assets/api.js: the JSON API the console reads. Reference data is fetched once per page.
+export const API_JS = String.raw`
+async function request(path, init) {
+  let res;
+  try {
+    res = await fetch(path, init);
+  } catch (e) {
+    throw new Error('无法连接服务，请检查网络后重试');
+  }
+  const body = await res.json().catch(function () { return null; });
+  if (res.status === 429) throw new Error('请求太频繁，请 ' + (res.headers.get('retry-after') || '几') + ' 秒后再试');
+  if (res.status === 503) throw new Error('服务繁忙，请稍后再试');
+  if (!res.ok) throw new Error((body && body.error && body.error.message) || '请求失败（' + res.status + '）');
+  return body;
+}
+
+const cache = new Map();
+function once(key, load) {
+  if (!cache.has(key)) {
+    // A failed load is forgotten, so switching tabs again retries instead of showing the old error forever.
+    cache.set(key, load().catch(function (e) { cache.delete(key); throw e; }));
+  }
+  return cache.get(key);
+}
+
+export function ask(question, sessionId) {
+  const body = sessionId ? { question: question, sessionId: sessionId } : { question: question };
+  return request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+export const clauses = function () { return once('clauses', function () { return request('/api/clauses'); }); };
+export const departments = function () { return once('departments', function () { return request('/api/departments'); }); };
+export const amounts = function () { return once('amounts', function () { return request('/api/facts?type=amount'); }); };
+
+export function clause(docId, number) {
+  return once('clause:' + docId + '#' + number, function () {
+    return request('/api/clauses/' + encodeURIComponent(docId) + '/' + encodeURIComponent(number));
+  });
+}
+
+export function search(q) {
+  return request('/api/search?' + new URLSearchParams({ q: q, limit: '20' }).toString());
+}
+
+/** Every department name, for highlighting them wherever they appear. Empty if the list cannot load. */
+export function departmentNames() {
+  return departments().then(function (ds) { return ds.map(function (d) { return d.name; }); }, function () { return []; });
+}
+`;

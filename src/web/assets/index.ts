@@ -1,0 +1,41 @@
+// Every file the console serves under /assets/, embedded as strings so the Worker build needs no file system.
+import { API_JS } from './api.js';
+import { APP_JS } from './app.js';
+import { CHAT_JS } from './chat.js';
+import { CLAUSE_VIEW_JS } from './clause-view.js';
+import { CLAUSES_JS } from './clauses.js';
+import { COPY_JS } from './copy.js';
+import { DEPARTMENTS_JS } from './departments.js';
+import { DOM_JS } from './dom.js';
+import { FUNDING_JS } from './funding.js';
+import { ICON_SVG } from './icon.js';
+import { PRINT_CSS } from './print.js';
+import { SEARCH_JS } from './search.js';
+import { APP_CSS } from './styles.js';
+import { TEXT_JS } from './text.js';
+
+export interface Asset {
+  body: string;
+  type: string;
+}
+
+const js = (body: string): Asset => ({ body, type: 'text/javascript; charset=utf-8' });
+const css = (body: string): Asset => ({ body, type: 'text/css; charset=utf-8' });
+
+/** File name (as requested under /assets/) → content. */
+export const ASSETS: Readonly<Record<string, Asset>> = {
+  'app.js': js(APP_JS),
+  'api.js': js(API_JS),
+  'chat.js': js(CHAT_JS),
+  'clause-view.js': js(CLAUSE_VIEW_JS),
+  'clauses.js': js(CLAUSES_JS),
+  'copy.js': js(COPY_JS),
+  'departments.js': js(DEPARTMENTS_JS),
+  'dom.js': js(DOM_JS),
+  'funding.js': js(FUNDING_JS),
+  'search.js': js(SEARCH_JS),
+  'text.js': js(TEXT_JS),
+  'app.css': css(APP_CSS),
+  'print.css': css(PRINT_CSS),
+  'icon.svg': { body: ICON_SVG, type: 'image/svg+xml' },
+};

@@ -1,7 +1,9 @@
 // npm run ask -- "问题" — for hotline staff at a terminal: the answer, its citations and facts.
 // Several questions in one call are one conversation: npm run ask -- "国家级孵化器给多少" "那自治区级的呢"
+import { configFromEnv } from '../config.js';
 import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../entry/node-deps.js';
 import { loadOrBuildIndex } from '../index/store-node.js';
+import { embeddingsFromConfig } from '../llm/embeddings.js';
 import { createAssistant } from '../qa/assistant.js';
 import { createEngine } from '../qa/engine.js';
 import { MemorySessionStore } from '../session/store.js';
@@ -12,7 +14,7 @@ if (!questions.length) {
   process.exit(2);
 }
 const lex = readLexicon();
-const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, readCorpus(process.env.CORPUS_DIR), lex, nodeTokenizer(lex));
+const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, readCorpus(process.env.CORPUS_DIR), lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
 const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
 let sessionId: string | undefined;
 for (const q of questions) {

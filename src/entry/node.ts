@@ -7,6 +7,8 @@ import { configFromEnv } from '../config.js';
 import { isAppError } from '../errors.js';
 import type { RequestRecord } from '../http/request-scope.js';
 import { loadOrBuildIndex } from '../index/store-node.js';
+import { embeddingsFromConfig } from '../llm/embeddings.js';
+import { readPromptFiles } from '../llm/prompts-node.js';
 import { createLlmWriter } from '../llm/writer.js';
 import { createAssistant } from '../qa/assistant.js';
 import { createEngine } from '../qa/engine.js';
@@ -21,7 +23,7 @@ async function loadKnowledgeBase() {
   const sources = readCorpus(process.env.CORPUS_DIR);
   const dir = process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
   try {
-    const r = await loadOrBuildIndex(dir, sources, lex, nodeTokenizer(lex));
+    const r = await loadOrBuildIndex(dir, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
     if (r.built) log({ ts: new Date().toISOString(), level: 'info', event: 'index-built', reason: r.reason, ms: Math.round(r.ms) });
     return r.kb;
   } catch (e) {
@@ -36,8 +38,10 @@ async function loadKnowledgeBase() {
 
 const kb = await loadKnowledgeBase();
 const config = configFromEnv(process.env);
-const writer = config.llm ? createLlmWriter({ kb, llm: config.llm }) : undefined;
-const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore(), writer, deadlineMs: config.deadlineMs });
+const writer = config.llm ? createLlmWriter({ kb, llm: config.llm, prompts: readPromptFiles() }) : undefined;
+// ANSWER_CACHE=0 measures the uncached engine (the benchmark's cold path).
+const engine = createEngine(kb, { cacheSize: process.env.ANSWER_CACHE === undefined ? undefined : Number(process.env.ANSWER_CACHE) });
+const assistant = createAssistant({ engine, sessions: new MemorySessionStore(), writer, deadlineMs: config.deadlineMs });
 const storage = new AsyncLocalStorage<RequestRecord>();
 const app = createApp({
   kb,

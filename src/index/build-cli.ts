@@ -1,12 +1,15 @@
 // npm run build:index — parse corpus/, build the chunks, BM25 and vectors, and write data/index with its manifest.
+import { configFromEnv } from '../config.js';
 import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../entry/node-deps.js';
+import { embeddingsFromConfig } from '../llm/embeddings.js';
 import { buildAndSave } from './store-node.js';
 
 const dir = process.argv[2] ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
 const t0 = performance.now();
 const lex = readLexicon();
 const sources = readCorpus(process.env.CORPUS_DIR);
-const kb = await buildAndSave(dir, sources, lex, nodeTokenizer(lex));
+// EMBEDDINGS_BASE_URL + EMBEDDINGS_MODEL: chunk vectors from that model (the manifest records it); else the local embedder.
+const kb = await buildAndSave(dir, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
 const ms = Math.round(performance.now() - t0);
 const c = kb.manifest.counts;
 console.log(`indexed ${c.documents} document(s), ${c.clauses} clauses, ${c.chunks} chunks, ${c.facts} facts in ${ms} ms → ${dir}`);

@@ -1,5 +1,6 @@
 // The knowledge base: parsed documents, facts, chunks, BM25 and vectors. Built once, saved as versioned
 // artifacts, and hydrated by either entry (Node with HNSW, the Worker with exact search).
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { createDepartmentRegistry, type DepartmentRegistry } from '../corpus/departments.js';
 import { extractFacts } from '../corpus/facts.js';
 import { parseDocument } from '../corpus/parse.js';
@@ -34,6 +35,8 @@ export interface KnowledgeBase {
   bm25: Bm25;
   embedder: HashedTfidfEmbeddings;
   vectors: VectorIndex;
+  /** Embeds queries when a remote model built the vectors (EMBEDDINGS_*); absent means `embedder` does. */
+  queryEmbeddings?: EmbeddingsInterface;
   departments: DepartmentRegistry;
   concepts: ConceptMap;
   tokenizer: Tokenizer;
@@ -89,12 +92,22 @@ export function buildKnowledgeBaseData(
   return { manifest, documents, facts, chunks, bm25: bm25.toJSON(), embedder: embedderState, vectors };
 }
 
+/** A remote embedder: embeds chunks at build time and queries at answer time; `id` goes into the manifest. */
+export type RemoteEmbeddings = EmbeddingsInterface & { id: string };
+
+/** The chunk vectors from a remote model instead of the local embedder, and the manifest says which model. */
+export async function withRemoteVectors(data: KnowledgeBaseData, embeddings: RemoteEmbeddings): Promise<KnowledgeBaseData> {
+  const dense = await embeddings.embedDocuments(data.chunks.map((c) => c.text));
+  return { ...data, vectors: dense.map(toSparse), manifest: { ...data.manifest, embedder: embeddings.id } };
+}
+
 /** Builds the runtime knowledge base; the vector index defaults to exact search over the stored vectors. */
 export function hydrateKnowledgeBase(
   data: KnowledgeBaseData,
   lex: Lexicon,
   tokenizer: Tokenizer,
   vectors?: VectorIndex,
+  queryEmbeddings?: RemoteEmbeddings,
 ): KnowledgeBase {
   tokenizer = cachedTokenizer(tokenizer);
   const deps = featureDeps(lex, tokenizer);
@@ -110,6 +123,7 @@ export function hydrateKnowledgeBase(
     bm25: Bm25.fromJSON(data.bm25),
     embedder: new HashedTfidfEmbeddings(deps, data.embedder),
     vectors: vectors ?? createExactIndex(data.vectors),
+    queryEmbeddings,
     departments: createDepartmentRegistry(lex.departments),
     concepts: deps.concepts,
     tokenizer,

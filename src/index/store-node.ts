@@ -8,7 +8,15 @@ import type { Lexicon } from '../text/lexicon.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { embedderId } from './embeddings.js';
 import { buildHnsw, hnswVectorIndex } from './hnsw-node.js';
-import { buildKnowledgeBaseData, hydrateKnowledgeBase, lexiconHash, type KnowledgeBase, type KnowledgeBaseData } from './knowledge-base.js';
+import {
+  buildKnowledgeBaseData,
+  hydrateKnowledgeBase,
+  lexiconHash,
+  withRemoteVectors,
+  type KnowledgeBase,
+  type KnowledgeBaseData,
+  type RemoteEmbeddings,
+} from './knowledge-base.js';
 import { checkManifest, corpusHash, type Manifest } from './manifest.js';
 
 type Sources = { file: string; text: string }[];
@@ -18,7 +26,8 @@ export async function saveIndex(dir: string, data: KnowledgeBaseData, kb: Knowle
   const tmp = `${dir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
-  const dense = data.chunks.map((c) => kb.embedder.embedDense(c.text));
+  // Vectors from a remote embedder cannot be recomputed here: the HNSW graph is built from the stored ones.
+  const dense = data.manifest.embedder === kb.embedder.id ? data.chunks.map((c) => kb.embedder.embedDense(c.text)) : densify(data.vectors);
   const store = await buildHnsw(dense, kb.embedder);
   await store.save(join(tmp, 'hnsw'));
   const { manifest, ...rest } = data;
@@ -28,7 +37,17 @@ export async function saveIndex(dir: string, data: KnowledgeBaseData, kb: Knowle
   await rename(tmp, dir);
 }
 
-export async function loadIndex(dir: string, sources: Sources, lex: Lexicon, tokenizer: Tokenizer): Promise<KnowledgeBase> {
+function densify(vectors: KnowledgeBaseData['vectors']): number[][] {
+  const dim = vectors.reduce((d, v) => v.reduce((m, [i]) => Math.max(m, i + 1), d), 1);
+  return vectors.map((v) => {
+    const out = new Array<number>(dim).fill(0);
+    for (const [i, x] of v) out[i] = x;
+    return out;
+  });
+}
+
+/** `embeddings`: the remote embedder the index must have been built with (EMBEDDINGS_*); absent means the local one. */
+export async function loadIndex(dir: string, sources: Sources, lex: Lexicon, tokenizer: Tokenizer, embeddings?: RemoteEmbeddings): Promise<KnowledgeBase> {
   if (!existsSync(join(dir, 'manifest.json'))) throw errors.indexMissing(`no index at ${dir}`);
   let manifest: Manifest;
   let rest: Omit<KnowledgeBaseData, 'manifest'>;
@@ -40,7 +59,7 @@ export async function loadIndex(dir: string, sources: Sources, lex: Lexicon, tok
   checkManifest(manifest, {
     tokenizer: tokenizer.id,
     lexiconHash: lexiconHash(lex),
-    embedder: embedderId(),
+    embedder: embeddings?.id ?? embedderId(),
     corpusHash: corpusHash(sources),
   });
   try {
@@ -59,7 +78,7 @@ export async function loadIndex(dir: string, sources: Sources, lex: Lexicon, tok
   if (count !== data.chunks?.length || data.vectors?.length !== data.chunks.length || manifest.counts.chunks !== count) {
     throw errors.indexCorrupt(`index in ${dir} holds ${count} vectors for ${data.chunks?.length} chunks`);
   }
-  return hydrateKnowledgeBase(data, lex, tokenizer, hnswVectorIndex(store));
+  return hydrateKnowledgeBase(data, lex, tokenizer, hnswVectorIndex(store), embeddings);
 }
 
 export interface LoadOrBuildResult {
@@ -70,21 +89,22 @@ export interface LoadOrBuildResult {
 }
 
 /** Missing or stale (corpus/dictionary changed) → rebuild; incompatible or corrupt → throw. */
-export async function loadOrBuildIndex(dir: string, sources: Sources, lex: Lexicon, tokenizer: Tokenizer): Promise<LoadOrBuildResult> {
+export async function loadOrBuildIndex(dir: string, sources: Sources, lex: Lexicon, tokenizer: Tokenizer, embeddings?: RemoteEmbeddings): Promise<LoadOrBuildResult> {
   const t0 = performance.now();
   try {
-    const kb = await loadIndex(dir, sources, lex, tokenizer);
+    const kb = await loadIndex(dir, sources, lex, tokenizer, embeddings);
     return { kb, built: false, ms: performance.now() - t0 };
   } catch (e) {
     if (!isAppError(e, 'INDEX_MISSING') && !isAppError(e, 'INDEX_STALE')) throw e;
-    const kb = await buildAndSave(dir, sources, lex, tokenizer);
+    const kb = await buildAndSave(dir, sources, lex, tokenizer, embeddings);
     return { kb, built: true, reason: e.message, ms: performance.now() - t0 };
   }
 }
 
-export async function buildAndSave(dir: string, sources: Sources, lex: Lexicon, tokenizer: Tokenizer): Promise<KnowledgeBase> {
-  const data = buildKnowledgeBaseData(sources, lex, tokenizer);
+export async function buildAndSave(dir: string, sources: Sources, lex: Lexicon, tokenizer: Tokenizer, embeddings?: RemoteEmbeddings): Promise<KnowledgeBase> {
+  const local = buildKnowledgeBaseData(sources, lex, tokenizer);
+  const data = embeddings ? await withRemoteVectors(local, embeddings) : local;
   const exact = hydrateKnowledgeBase(data, lex, tokenizer);
   await saveIndex(dir, data, exact);
-  return loadIndex(dir, sources, lex, tokenizer);
+  return loadIndex(dir, sources, lex, tokenizer, embeddings);
 }

@@ -40,13 +40,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return deps.writer.write({ question, rules, history: opts.history, deadlineMs: remaining(opts, started) });
   };
 
-  /** A follow-up the rules put out of scope may be elliptical: the writer rewrites it, the rules answer that. */
+  /** A follow-up the rules could not place (out of scope, or a clarifying question) may be elliptical: the writer rewrites it, the rules answer that. */
+  const unplaced = (a: Answer) => a.intent === 'out_of_scope' || a.intent === 'clarify' || a.intent === 'greeting';
   const retry = async (question: string, r: EngineResult, focus: Focus | undefined, previous: string[], opts: AskOptions, started: number) => {
-    if (!deps.writer?.rewrite || r.answer.intent !== 'out_of_scope' || !previous.length) return r;
+    if (!deps.writer?.rewrite || (r.answer.intent !== 'out_of_scope' && r.answer.intent !== 'clarify') || !previous.length) return r;
     const standalone = await deps.writer.rewrite({ question, previous: previous.slice(-MAX_TURNS), deadlineMs: remaining(opts, started) });
     if (!standalone) return r;
     const again = await deps.engine.ask(standalone, focus);
-    return again.answer.intent === 'out_of_scope' || again.answer.intent === 'greeting' ? r : again;
+    return unplaced(again.answer) ? r : again;
   };
 
   return {

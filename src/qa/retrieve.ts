@@ -29,7 +29,9 @@ export interface ChunkHit {
 export async function searchChunks(kb: KnowledgeBase, query: string, limit = 30): Promise<ChunkHit[]> {
   const words = wordFeatures(query, { tokenizer: kb.tokenizer, concepts: kb.concepts, stopWords: kb.stopWords });
   const bm = kb.bm25.search(words, limit);
-  const vec = await kb.vectors.search(kb.embedder.embedDense(query), limit);
+  // A remote embedder (EMBEDDINGS_*) embeds the query; when it fails or is late, BM25 ranks alone.
+  const qv = kb.queryEmbeddings ? await kb.queryEmbeddings.embedQuery(query).catch(() => undefined) : kb.embedder.embedDense(query);
+  const vec = qv ? await kb.vectors.search(qv, limit) : [];
   const fused = new Map<number, ChunkHit>();
   const add = (index: number, rank: number, cosine: number, bm25: number) => {
     const e = fused.get(index) ?? { index, score: 0, cosine: 0, bm25: 0 };

@@ -58,7 +58,7 @@ export interface AskOptions {
 export interface AnswerWriter {
   write(input: { question: string; rules: Answer; history?: HistoryTurn[]; deadlineMs: number }): Promise<Answer>;
   /**
-   * Optional: an elliptical follow-up the rules could not place (out of scope) rewritten into a standalone
+   * Optional: an elliptical follow-up the rules could not place (out of scope, clarify) rewritten into a standalone
    * question, which the rules engine then answers; undefined when it cannot (late, failed, added a figure).
    */
   rewrite?(input: { question: string; previous: string[]; deadlineMs: number }): Promise<string | undefined>;

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lexicon } from '../text/lexicon.js';
+import { lexiconFromFiles, type Lexicon } from '../text/lexicon.js';
 import { createNodeJiebaTokenizer } from '../text/jieba-node.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 
@@ -25,15 +25,14 @@ export function readCorpus(dir = DEFAULT_CORPUS_DIR): SourceFile[] {
 
 export function readLexicon(dir = join(DEFAULT_CORPUS_DIR, 'lexicon')): Lexicon & { userDictPath: string } {
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-  return {
-    userDictPath: join(dir, 'userdict.txt'),
+  const lex = lexiconFromFiles({
     userDict: read('userdict.txt'),
-    stopWords: read('stopwords.txt').split('\n').map((s) => s.trim()).filter(Boolean),
-    synonyms: JSON.parse(read('synonyms.json')),
-    departments: JSON.parse(read('departments.json')),
-    places: JSON.parse(read('places.json')).places,
-    regionPlaces: JSON.parse(read('places.json')).regionPlaces ?? [],
-  };
+    stopWords: read('stopwords.txt'),
+    synonyms: read('synonyms.json'),
+    departments: read('departments.json'),
+    places: read('places.json'),
+  });
+  return { ...lex, userDictPath: join(dir, 'userdict.txt') };
 }
 
 export function nodeTokenizer(lex: Lexicon & { userDictPath: string }): Tokenizer {

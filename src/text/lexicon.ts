@@ -45,3 +45,25 @@ export function hashText(...parts: string[]): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+/** The texts of corpus/lexicon's five files. */
+export interface LexiconFiles {
+  userDict: string;
+  stopWords: string;
+  synonyms: string;
+  departments: string;
+  places: string;
+}
+
+/** The lexicon from its files' texts; both entries use this, so the manifest's lexicon hash agrees in both. */
+export function lexiconFromFiles(files: LexiconFiles): Lexicon {
+  const places = JSON.parse(files.places);
+  return {
+    userDict: files.userDict,
+    stopWords: files.stopWords.split('\n').map((s) => s.trim()).filter(Boolean),
+    synonyms: JSON.parse(files.synonyms),
+    departments: JSON.parse(files.departments),
+    places: places.places,
+    regionPlaces: places.regionPlaces ?? [],
+  };
+}

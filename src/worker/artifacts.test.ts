@@ -1,0 +1,84 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '../errors.js';
+import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { buildAndSave } from '../index/store-node.js';
+import { createAssistant } from '../qa/assistant.js';
+import { createEngine } from '../qa/engine.js';
+import { MemorySessionStore } from '../session/store.js';
+import { lexicon, sources, tokenizer } from '../testing/fixtures.js';
+import { knowledgeBaseFromArtifacts, type WorkerArtifacts } from './artifacts.js';
+import { readWorkerArtifacts } from './artifacts-node.js';
+import { askAll, digest } from './testing/answers.js';
+import { evalInput } from './testing/texts.js';
+
+// The Node reference is what `npm start` serves: the index saved to disk, nodejieba, HNSW. The Worker side is
+// what the Worker bundles from that same index: the TypeScript cppjieba, exact search over the stored vectors.
+let dir: string;
+let nodeKb: KnowledgeBase;
+let artifacts: WorkerArtifacts;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'policy-worker-'));
+  nodeKb = await buildAndSave(join(dir, 'index'), sources, lexicon, tokenizer);
+  artifacts = readWorkerArtifacts({ indexDir: join(dir, 'index') });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const runAll = (kb: KnowledgeBase) => {
+  const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
+  return askAll(evalInput(), async (q, sessionId) => {
+    const a = await assistant.ask(q, { sessionId });
+    return { digest: digest(a), sessionId: a.sessionId };
+  });
+};
+
+describe('the Worker knowledge base from bundled artifacts', () => {
+  it('gives the same answers as the Node entry to every eval question and dialog turn', async () => {
+    const workerKb = knowledgeBaseFromArtifacts(artifacts);
+    expect(nodeKb.vectors.id).not.toBe('exact');
+    expect(workerKb.vectors.id).toBe('exact');
+    expect(workerKb.manifest.tokenizer).toBe(nodeKb.manifest.tokenizer);
+    const [node, worker] = [await runAll(nodeKb), await runAll(workerKb)];
+    expect(node.questions.length).toBeGreaterThan(300);
+    expect(worker).toEqual(node);
+  });
+
+  it('refuses artifacts built with another dictionary or lexicon, a corrupt index, or no vectors to search', () => {
+    const code = (a: WorkerArtifacts) => {
+      try {
+        knowledgeBaseFromArtifacts(a);
+        return 'ok';
+      } catch (e) {
+        return isAppError(e) ? e.code : String(e);
+      }
+    };
+    const lex = artifacts.lexicon;
+    expect(code({ ...artifacts, lexicon: { ...lex, userDict: `${lex.userDict}新词 100 n\n` } })).toBe('INDEX_STALE');
+    expect(code({ ...artifacts, lexicon: { ...lex, stopWords: `${lex.stopWords}\n嗯` } })).toBe('INDEX_STALE');
+    expect(code({ ...artifacts, corpusHash: 'other' })).toBe('INDEX_STALE');
+    const m = JSON.parse(artifacts.manifestJson);
+    expect(code({ ...artifacts, manifestJson: JSON.stringify({ ...m, formatVersion: m.formatVersion + 1 }) })).toBe('INDEX_MISMATCH');
+    expect(code({ ...artifacts, manifestJson: JSON.stringify({ ...m, embedder: 'other/v9' }) })).toBe('INDEX_MISMATCH');
+    expect(code({ ...artifacts, kbJson: artifacts.kbJson.slice(0, 1000) })).toBe('INDEX_CORRUPT');
+    const { vectors: _v, ...noVectors } = JSON.parse(artifacts.kbJson);
+    expect(code({ ...artifacts, kbJson: JSON.stringify(noVectors) })).toBe('INDEX_CORRUPT');
+    expect(code(artifacts)).toBe('ok');
+  });
+
+  it('leaves the vectors out on request (a Vectorize index serves them)', () => {
+    const slim = readWorkerArtifacts({ indexDir: join(dir, 'index'), withoutVectors: true });
+    expect(JSON.parse(slim.kbJson).vectors).toBeUndefined();
+    expect(slim.kbJson.length).toBeLessThan(artifacts.kbJson.length / 2);
+  });
+
+  it('will not bundle an index that is missing or older than the corpus, and names the fix', () => {
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    for (const s of sources) writeFileSync(join(corpus, s.file), `${s.text}\n`);
+    expect(() => readWorkerArtifacts({ indexDir: join(dir, 'index'), corpusDir: corpus })).toThrow(/corpus.*npm run build:index/);
+    expect(() => readWorkerArtifacts({ indexDir: join(dir, 'missing') })).toThrow(/npm run build:index/);
+  });
+});

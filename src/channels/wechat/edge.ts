@@ -1,4 +1,5 @@
 // Request checks and reply sealing shared by the 公众号 and WeCom routes.
+import { readBoundedBytes } from '../../http/read-body.js';
 import type { Cipher } from './crypto.js';
 import { signature, signatureEquals } from './crypto.js';
 import { WechatError } from './errors.js';
@@ -35,28 +36,8 @@ export function requireParams<K extends string>(query: Record<string, string>, n
  * and again while streaming, so a lying or absent header cannot make us buffer megabytes.
  */
 export async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > limit) throw new WechatError('WECHAT_TOO_LARGE');
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new WechatError('WECHAT_TOO_LARGE');
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(total);
-  let off = 0;
-  for (const c of chunks) {
-    all.set(c, off);
-    off += c.byteLength;
-  }
+  const all = await readBoundedBytes(req, limit);
+  if (!all) throw new WechatError('WECHAT_TOO_LARGE');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(all);
   } catch {

@@ -1,12 +1,22 @@
 // Node-only loading: read the corpus and lexicon from disk and build the native tokenizer.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lexiconFromFiles, type Lexicon } from '../text/lexicon.js';
 import { createNodeJiebaTokenizer } from '../text/jieba-node.js';
+import { createCppJiebaTokenizer } from '../text/jieba-ts/tokenizer.js';
+import { createRequire } from 'node:module';
 import type { Tokenizer } from '../text/tokenizer.js';
 
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The folder holding package.json, found from this module whether it runs from src/ (tsx) or dist/ (bundled). */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'corpus'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no project root (package.json + corpus/) above ${from}`);
+  }
+}
+
+export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
 export const DEFAULT_INDEX_DIR = join(PROJECT_ROOT, 'data', 'index');
 
@@ -35,6 +45,16 @@ export function readLexicon(dir = join(DEFAULT_CORPUS_DIR, 'lexicon')): Lexicon 
   return { ...lex, userDictPath: join(dir, 'userdict.txt') };
 }
 
-export function nodeTokenizer(lex: Lexicon & { userDictPath: string }): Tokenizer {
+/**
+ * nodejieba by default. TOKENIZER=ts runs the TypeScript port of the same algorithm over nodejieba's own
+ * dictionary files (the Worker's segmenter, tested token for token against nodejieba): the same tokens and index,
+ * in about a third of the memory (nodejieba's native dictionaries take ~250 MB) and a fifth of the load time.
+ */
+export function nodeTokenizer(lex: Lexicon & { userDictPath: string }, kind = process.env.TOKENIZER ?? 'nodejieba'): Tokenizer {
+  if (kind === 'ts') {
+    const nj = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string };
+    return createCppJiebaTokenizer({ dict: readFileSync(nj.DEFAULT_DICT, 'utf8'), hmmModel: readFileSync(nj.DEFAULT_HMM_DICT, 'utf8'), userDict: lex.userDict });
+  }
+  if (kind !== 'nodejieba') throw new Error(`TOKENIZER must be nodejieba or ts, not ${kind}`);
   return createNodeJiebaTokenizer(lex.userDictPath, lex.userDict);
 }

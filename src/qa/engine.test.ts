@@ -117,11 +117,11 @@ describe('clauses and scope', () => {
 });
 
 describe('answer cache', () => {
-  it('returns the same answer for a repeat, unaffected by what a caller did to the first', async () => {
+  it('returns the same answer for a repeat, and no caller can change it for the next', async () => {
     const e = createEngine(kb, { cacheSize: 10 });
     const a = await e.ask('独角兽奖励多少');
-    a.answer.facts.length = 0;
-    a.answer.answer = 'changed';
+    expect(() => { (a.answer.facts as unknown[]).length = 0; }).toThrow(TypeError);
+    expect(() => { (a.answer as { answer: string }).answer = 'changed'; }).toThrow(TypeError);
     const b = await e.ask('独角兽奖励多少');
     expect(b.answer.facts.map((f) => f.display)).toEqual(['100万元', '400万元']);
     const c = await e.ask('那自治区级的呢', b.focus);

@@ -60,10 +60,11 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       if (hit) {
         cache.delete(key);
         cache.set(key, hit);
-        return structuredClone(hit);
+        return hit;
       }
-      const result = await answerOnce(question, focus);
-      cache.set(key, structuredClone(result));
+      // Shared between callers, so frozen: nobody can change an answer another request will get.
+      const result = deepFreeze(await answerOnce(question, focus));
+      cache.set(key, result);
       if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
       return result;
     },
@@ -218,4 +219,12 @@ function focusOf(kb: KnowledgeBase, r: Resolved, answer: Answer, prev: Focus | u
     factIds: answer.facts.map((f) => f.id),
     ...extra,
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

@@ -7,7 +7,7 @@ import { hydrateKnowledgeBase, lexiconHash, type KnowledgeBase, type KnowledgeBa
 import { checkManifest, type Manifest } from '../index/manifest.js';
 import type { VectorIndex } from '../index/vector-index.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { createCppJiebaTokenizer } from './jieba/tokenizer.js';
+import { createCppJiebaTokenizer } from '../text/jieba-ts/tokenizer.js';
 import { lexiconFromFiles, type LexiconFiles } from '../text/lexicon.js';
 
 export interface WorkerArtifacts {

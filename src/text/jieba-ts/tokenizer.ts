@@ -1,7 +1,7 @@
 // A Tokenizer that segments exactly as nodejieba does (cppjieba's dictionary, HMM model and algorithm, ported to
 // TypeScript), for runtimes without native addons. Its id matches the Node tokenizer's, so one index serves both.
-import { hashText } from '../../text/lexicon.js';
-import type { Tokenizer } from '../../text/tokenizer.js';
+import { hashText } from '../lexicon.js';
+import type { Tokenizer } from '../tokenizer.js';
 import { createDictionary } from './dictionary.js';
 import { parseHmmModel } from './hmm.js';
 import { cut } from './segment.js';

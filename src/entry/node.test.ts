@@ -1,5 +1,5 @@
 // The Node entry as a real process: start-up with a missing or corrupt index, and graceful shutdown.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,7 @@
 // Question text the engine matches: normalised (全角, 繁體, emoji), Chinese numerals as digits, English domain
 // words replaced by their Chinese concept, and one-character typos of dictionary words corrected (孵化气 → 孵化器).
 import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { dictionaryWords } from '../text/lexicon.js';
 import { chineseAmountsToDigits, normalizeQuestion } from '../text/normalize.js';
 
 export function createPreparer(kb: KnowledgeBase): (question: string) => string {
@@ -16,7 +17,7 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
   english.sort((a, b) => b[0].source.length - a[0].source.length);
 
   // Words long enough that one wrong character is still unambiguous.
-  const dict = [...new Set(kb.lexicon.userDict.split('\n').map((l) => l.split(/\s+/)[0]))].filter((w) => /^[\u4e00-\u9fa5]{2,}$/.test(w));
+  const dict = dictionaryWords(kb.lexicon).filter((w) => /^[\u4e00-\u9fa5]{2,}$/.test(w));
   const words = dict.filter((w) => w.length >= 3);
   const dictSet = new Set(dict);
   const corpus = kb.clauses.map((c) => `${c.title}。${c.text}`).join('');

@@ -1,5 +1,6 @@
 // Fixed replies: greeting/help and out-of-scope. They show example questions and never carry a figure.
 import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { dictionaryWords } from '../text/lexicon.js';
 import type { Answer } from './types.js';
 
 export const EXAMPLES = ['新认定的自治区级孵化器给多少钱？', '土地这块归谁管？', '第十五条讲了什么？', '独角兽企业有什么奖励？'];
@@ -52,7 +53,7 @@ const topicCache = new WeakMap<KnowledgeBase, string[]>();
 function topicsOf(kb: KnowledgeBase): string[] {
   let topics = topicCache.get(kb);
   if (!topics) {
-    const words = kb.lexicon.userDict.split('\n').map((l) => l.split(/\s+/)[0]).filter((w) => w && w.length >= 3);
+    const words = dictionaryWords(kb.lexicon).filter((w) => w.length >= 3);
     const subjects = kb.facts.filter((f) => f.type === 'amount').map((f) => f.subject);
     topics = [...new Set(subjects.flatMap((s) => words.filter((w) => s.includes(w))))]
       .filter((w, _, all) => !all.some((o) => o !== w && o.includes(w)))

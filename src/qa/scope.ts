@@ -1,6 +1,7 @@
 // Out of scope: another jurisdiction, or a question whose subject the corpus never mentions. Saying
 // "本政策未涉及" beats offering the nearest clause's numbers.
 import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { dictionaryWords } from '../text/lexicon.js';
 import type { Term } from './terms.js';
 
 export interface ScopeVerdict {
@@ -28,7 +29,7 @@ export function createScopeJudge(kb: KnowledgeBase): ScopeJudge {
   const corpusText = kb.documents.map((d) => `${d.title}${d.region ?? ''}${d.preamble}${d.clauses.map((c) => c.text + c.deptNote).join('')}`).join('');
   const places = kb.lexicon.places.filter((p) => !corpusText.includes(p));
   // Domain terms (the jieba user dictionary): a rare one marks a question as about this policy.
-  const domain = new Set(kb.lexicon.userDict.split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean));
+  const domain = new Set(dictionaryWords(kb.lexicon));
   return {
     judge(question, terms) {
       const place = places.find((p) => question.includes(p));

@@ -1,5 +1,6 @@
 // Question terms: the content words that name what is asked about, each with a weight from corpus rarity.
 import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { dictionaryWords } from '../text/lexicon.js';
 import { GENERIC } from './cues.js';
 
 export interface Term {
@@ -48,7 +49,7 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
   };
   const n = texts.length;
   const vocabulary = new Set(kb.chunks.filter((c) => c.kind === 'clause').flatMap((c) => kb.tokenizer.cut(c.text)));
-  for (const line of kb.lexicon.userDict.split('\n')) vocabulary.add(line.split(/\s+/)[0]);
+  for (const w of dictionaryWords(kb.lexicon)) vocabulary.add(w);
   for (const w of [...vocabulary]) vocabulary.add(w.toLowerCase());
   const regionPlaces = new Set(kb.lexicon.regionPlaces);
   return {

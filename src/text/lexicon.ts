@@ -67,3 +67,15 @@ export function lexiconFromFiles(files: LexiconFiles): Lexicon {
     regionPlaces: places.regionPlaces ?? [],
   };
 }
+
+const wordsCache = new WeakMap<Lexicon, string[]>();
+
+/** The words of the jieba user dictionary (the domain terms), parsed once per lexicon. */
+export function dictionaryWords(lex: Lexicon): string[] {
+  let words = wordsCache.get(lex);
+  if (!words) {
+    words = [...new Set(lex.userDict.split('\n').map((l) => l.split(/\s+/)[0]).filter(Boolean))];
+    wordsCache.set(lex, words);
+  }
+  return words;
+}

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT, readCorpus } from '../src/entry/node-deps.js';
+import { PROJECT_ROOT, readCorpus } from '../src/node/loaders.js';
 import { loadQuestions } from './dataset.js';
 import { syntheticDocuments } from './synthetic-corpus.js';
 
@@ -98,7 +98,7 @@ const dirSize = (d: string): number => readdirSync(d).reduce((n, f) => { const p
 
 // 1. Index build of the corpus.
 const indexDir = join(work, 'index');
-const build = await run(['--import', 'tsx', 'src/index/build-cli.ts', indexDir], {});
+const build = await run(['--import', 'tsx', 'src/cli/build-index.ts', indexDir], {});
 const buildMs = Number(build.out.match(/in (\d+) ms/)?.[1] ?? build.ms);
 
 // 2. Cold start, then health and ask in the same run.
@@ -131,7 +131,7 @@ const corpusDir = join(work, 'corpus100');
 mkdirSync(corpusDir);
 for (const d of syntheticDocuments(readCorpus()[0].text, 100)) writeFileSync(join(corpusDir, d.file), d.text);
 const index100 = join(work, 'index100');
-const build100 = await run(['--import', 'tsx', 'src/index/build-cli.ts', index100], { CORPUS_DIR: corpusDir });
+const build100 = await run(['--import', 'tsx', 'src/cli/build-index.ts', index100], { CORPUS_DIR: corpusDir });
 const build100Ms = Number(build100.out.match(/in (\d+) ms/)?.[1] ?? build100.ms);
 const server100 = await startServer({ INDEX_DIR: index100, CORPUS_DIR: corpusDir });
 await load(server100.url, '/api/ask', 8, 2, askBody);

@@ -7,21 +7,19 @@
 //   add --holdout for the held-out sets, --limit N for the first N questions
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { configFromEnv } from '../src/config.js';
-import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../src/entry/node-deps.js';
+import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../src/node/loaders.js';
 import type { KnowledgeBase } from '../src/index/knowledge-base.js';
-import { loadOrBuildIndex } from '../src/index/store-node.js';
+import { loadOrBuildIndex } from '../src/node/index-store.js';
 import { embeddingsFromConfig } from '../src/llm/embeddings.js';
 import { buildEvidence } from '../src/llm/evidence.js';
 import { unbackedMentions } from '../src/llm/guard.js';
-import { readPromptFiles } from '../src/llm/prompts-node.js';
-import { startFakeOpenAI, type FakeOpenAI, type FakeReply, type FakeRequest } from '../src/llm/testing/fake-openai.js';
+import { readPromptFiles } from '../src/node/prompts.js';
+import { startFakeOpenAI, type FakeOpenAI, type FakeReply, type FakeRequest } from '../src/testing/fake-openai.js';
 import { createLlmWriter } from '../src/llm/writer.js';
-import { createAssistant } from '../src/qa/assistant.js';
-import { createEngine } from '../src/qa/engine.js';
 import type { Answer, AnswerWriter } from '../src/qa/types.js';
-import { MemorySessionStore } from '../src/session/store.js';
 import { loadDialogs, loadQuestions, type Expectation } from './dataset.js';
 import { factsMatch, grounded } from './metrics.js';
+import { createRuntime } from '../src/runtime.js';
 
 async function loadKb(): Promise<KnowledgeBase> {
   const lex = readLexicon();
@@ -74,7 +72,6 @@ export async function main(argv = process.argv, given?: { kb?: KnowledgeBase; lo
   const deadlineMs = config.deadlineMs;
 
   const kb = given?.kb ?? (await loadKb());
-  const engine = createEngine(kb);
   const writer = createLlmWriter({ kb, llm, prompts: readPromptFiles() });
   // Remembers each rules answer for the re-check, keyed by its citations array, which the writer's answer and
   // the assistant's copy of it share (the model never changes citations).
@@ -86,7 +83,7 @@ export async function main(argv = process.argv, given?: { kb?: KnowledgeBase; lo
     },
     rewrite: (input) => writer.rewrite(input),
   };
-  const assistant = createAssistant({ engine, sessions: new MemorySessionStore(), writer: recorder, deadlineMs });
+  const { assistant } = createRuntime({ kb, writer: recorder, config: { ...config, deadlineMs } });
 
   const rows: Row[] = [];
   const ask = async (id: string, question: string, expected: Expectation, sessionId?: string) => {

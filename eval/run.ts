@@ -1,11 +1,11 @@
 // npm run eval — prints the metrics per category, the naive baseline beside them, dialog accuracy and latency.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../src/entry/node-deps.js';
+import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../src/node/loaders.js';
 import { configFromEnv } from '../src/config.js';
-import { loadOrBuildIndex } from '../src/index/store-node.js';
+import { loadOrBuildIndex } from '../src/node/index-store.js';
 import { embeddingsFromConfig } from '../src/llm/embeddings.js';
-import { createEngine } from '../src/qa/engine.js';
 import { runEval, type Rate, type Summary } from './harness.js';
+import { createRuntime } from '../src/runtime.js';
 
 // npm run eval -- --llm [--demo]: the same sets through the LLM writer and its grounding guard (eval/llm-eval.ts).
 if (process.argv.includes('--llm')) process.exit(await (await import('./llm-eval.js')).main());
@@ -15,7 +15,7 @@ const sources = readCorpus();
 const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
 // npm run eval -- --holdout: the held-out sets, written by someone else and never used to tune the rules.
 const set = process.argv.includes('--holdout') ? 'holdout' : 'main';
-const report = await runEval(kb, createEngine(kb), sources.map((s) => s.text).join('\n\n'), set);
+const report = await runEval(kb, createRuntime({ kb }).engine, sources.map((s) => s.text).join('\n\n'), set);
 console.log(`eval set: ${set}\n`);
 
 const f = (r: Rate) => (r.n ? `${(r.rate * 100).toFixed(1)}% (${r.hit}/${r.n})` : '—');

@@ -3,19 +3,19 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { timeout } from 'hono/timeout';
 import { DOCS_HTML, DOCS_JS } from './api/docs.js';
 import { createApiRoutes } from './api/routes.js';
 import { createOpenAIRoutes } from './channels/openai/routes.js';
 import { createWechatRoutes, createWecomRoutes } from './channels/wechat/index.js';
 import { configFromEnv, type Config } from './config.js';
-import { AppError, errors, STATUS } from './errors.js';
+import { limitPerUser } from './channels/kit/limit.js';
+import { createError, errorBody, toAppError } from './errors.js';
 import { clientKey, type ClientIp } from './http/client-ip.js';
 import { hashKey, requestLogger, type LogSink } from './http/logger.js';
 import { createRateLimiter } from './http/rate-limit.js';
-import type { RequestRecord, RequestScope } from './http/request-scope.js';
+import type { AppEnv, RequestScope } from './http/request-scope.js';
+import { deadline } from './http/deadline.js';
 import type { KnowledgeBase } from './index/knowledge-base.js';
 import type { Assistant } from './qa/assistant.js';
 import type { Answer, AskFn } from './qa/types.js';
@@ -39,10 +39,6 @@ export interface AppDeps {
   now?: () => number;
 }
 
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
-}
-
 // The console and docs load only their own scripts and styles: no remote sources, no inline code.
 const CSP = {
   defaultSrc: ["'self'"],
@@ -57,17 +53,15 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
-const RATE_LIMITED_TEXT = '提问太频繁了，请稍等一分钟再问。';
-
-export function createApp(deps: AppDeps): OpenAPIHono {
-  const app = new OpenAPIHono();
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
   const config = deps.config ?? configFromEnv({});
   const maxJsonBytes = deps.maxJsonBytes ?? 16 * 1024;
   const limiter = config.rateLimit.perMinute > 0 ? createRateLimiter({ ...config.rateLimit, now: deps.now }) : undefined;
 
   if (deps.logSink) app.use('*', requestLogger({ sink: deps.logSink, scope: deps.scope }));
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
-  app.use('*', timeout(config.requestTimeoutMs, () => new HTTPException(503, { message: 'the request took too long' })));
+  app.use('*', deadline(config.requestTimeoutMs));
   if (config.corsOrigins.length) {
     const origin = config.corsOrigins.includes('*') ? '*' : config.corsOrigins;
     app.use('/api/*', cors({ origin, allowMethods: ['GET', 'POST'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 }));
@@ -76,12 +70,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   // HTTP clients are limited by address; WeChat and WeCom arrive from a few platform servers, so they are
   // limited per user inside the channel (below) instead.
-  const byAddress: MiddlewareHandler = async (c, next) => {
+  const byAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (limiter && c.req.method !== 'OPTIONS') {
       const wait = limiter.take(`ip:${clientKey(c, deps.clientIp, config.trustProxy)}`);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
-        return c.json(errorBody('RATE_LIMITED', `too many requests; retry in ${wait} s`), 429);
+        return c.json(errorBody(createError('RATE_LIMITED', `too many requests; retry in ${wait} s`)), 429);
       }
     }
     await next();
@@ -93,13 +87,14 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/api/*', async (c, next) => {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const type = c.req.header('content-type') ?? '';
-      if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw errors.unsupportedMedia('send the body as application/json');
+      if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw createError('UNSUPPORTED_MEDIA_TYPE');
     }
     await next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: maxJsonBytes, onError: () => { throw errors.tooLarge(`JSON bodies are limited to ${maxJsonBytes} bytes`); } }));
+  app.use('/api/*', bodyLimit({ maxSize: maxJsonBytes, onError: () => { throw createError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJsonBytes} bytes`); } }));
 
-  const record = (answer: Answer, sessionId: string | undefined, question: string, rec?: RequestRecord) => {
+  // The one path that puts an answer into the access log line, whichever route or channel produced it.
+  const record = (answer: Answer, sessionId: string | undefined, question: string, rec = deps.scope?.get()) => {
     if (!rec) return;
     rec.intent = answer.intent;
     if (sessionId) rec.session = hashKey(sessionId);
@@ -107,19 +102,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   };
   const ask: AskFn = async (question, opts = {}) => {
     const answer = await deps.assistant.ask(question, opts);
-    record(answer, opts.sessionId, question, deps.scope?.get());
+    record(answer, opts.sessionId, question);
     return answer;
   };
-  // Per-user limit for the WeChat/WeCom channels: over it, a short text reply (WeChat shows an error page for
-  // anything but a 200, and retries it).
-  const channelAsk: AskFn = async (question, opts = {}) => {
-    if (limiter && opts.sessionId && limiter.take(`user:${opts.sessionId}`) > 0) {
-      return { answer: RATE_LIMITED_TEXT, intent: 'clarify', citations: [], facts: [] };
-    }
-    return ask(question, opts);
-  };
+  const channelAsk = limitPerUser(ask, limiter);
 
-  app.route('/', createApiRoutes({ kb: deps.kb, ask, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log' as never)) }));
+  app.route('/', createApiRoutes({ kb: deps.kb, ask, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
   app.route('/wechat', createWechatRoutes({ ask: channelAsk, config: config.wechat, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/wecom', createWecomRoutes({ ask: channelAsk, config: config.wecom, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/v1', createOpenAIRoutes({ ask, apiKeys: config.apiKeys }));
@@ -127,16 +115,13 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.get('/docs.js', (c) => c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.route('/', createConsoleRoutes());
 
-  app.notFound((c) => c.json(errorBody('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) => c.json(errorBody(createError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`)), 404));
+  // The edge: every coded error becomes its catalog status and JSON body here; anything uncoded is a bug, logged
+  // and answered 500 without detail.
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err.code, err.message), STATUS[err.code] as 400);
-    if (err instanceof HTTPException) {
-      const status = err.status;
-      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 503 ? 'TIMEOUT' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
-      return c.json(errorBody(code, status < 500 || status === 503 ? err.message || 'bad request' : 'internal error'), status);
-    }
-    (deps.logError ?? ((e) => console.error(e)))(err, c);
-    return c.json(errorBody('INTERNAL', 'internal error'), 500);
+    const e = toAppError(err);
+    if (e.code === 'INTERNAL') (deps.logError ?? ((x) => console.error(x)))(err, c);
+    return c.json(errorBody(e), e.status);
   });
   return app;
 }

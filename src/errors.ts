@@ -1,60 +1,82 @@
-// Every failure the app reports has a code; the HTTP edge maps codes to statuses in one place (app.onError).
+// The one error catalog (in the style of Orama's errors.ts): every failure the service reports has a code here,
+// with its HTTP status and default message. Code throws createError(code); the edges (app.onError, the WeChat
+// callback routes, the OpenAI routes) format the same codes in their own shapes and nowhere else.
 
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'NOT_FOUND'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'UNAUTHORIZED'
-  | 'RATE_LIMITED'
-  | 'TIMEOUT'
-  | 'NOT_CONFIGURED'
-  | 'INDEX_MISSING'
-  | 'INDEX_STALE'
-  | 'INDEX_MISMATCH'
-  | 'INDEX_CORRUPT'
-  | 'LLM_FAILED'
-  | 'INTERNAL';
+interface Entry {
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 501 | 502 | 503;
+  message: string;
+  /** The code OpenAI-compatible clients see (`error.code`), where it differs from ours. */
+  openai?: string;
+  /** One line on how to fix it, for start-up failures an operator reads. */
+  fix?: string;
+}
+
+export const ERRORS = {
+  // Requests
+  BAD_REQUEST: { status: 400, message: 'bad request', openai: 'invalid_request' },
+  BAD_JSON: { status: 400, message: 'the body is not valid JSON', openai: 'invalid_json' },
+  UNAUTHORIZED: { status: 401, message: 'missing or unknown API key', openai: 'invalid_api_key' },
+  NOT_FOUND: { status: 404, message: 'not found', openai: 'unknown_url' },
+  MODEL_NOT_FOUND: { status: 404, message: 'no such model', openai: 'model_not_found' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'the body is too large', openai: 'request_too_large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'send the body as application/json', openai: 'unsupported_media_type' },
+  RATE_LIMITED: { status: 429, message: 'too many requests', openai: 'rate_limit_exceeded' },
+  TIMEOUT: { status: 503, message: 'the request took too long', openai: 'engine_unavailable' },
+  // The engine and its optional model
+  ENGINE_UNAVAILABLE: { status: 503, message: 'the policy engine is unavailable right now; please retry', openai: 'engine_unavailable' },
+  LLM_FAILED: { status: 502, message: 'the answer writer failed; please retry', openai: 'upstream_failed' },
+  INTERNAL: { status: 500, message: 'internal error', openai: 'internal_error' },
+  // The index: each stops the start (Node) or answers 503 (Worker) rather than answer from it
+  INDEX_MISSING: { status: 503, message: 'no index', fix: 'run npm run build:index' },
+  INDEX_STALE: { status: 503, message: 'the index was built from another corpus or dictionary', fix: 'run npm run build:index' },
+  INDEX_MISMATCH: { status: 503, message: 'the index was built by another format or embedder', fix: 'delete the index folder or run npm run build:index' },
+  INDEX_CORRUPT: { status: 503, message: 'the index is damaged', fix: 'delete the index folder or run npm run build:index' },
+  // WeChat / WeCom callbacks. Authentication failures are all 401 without detail, so a prober cannot tell a bad
+  // signature from a bad key or a wrong receive id.
+  WECHAT_NOT_CONFIGURED: { status: 503, message: 'channel not configured' },
+  WECHAT_BAD_SIGNATURE: { status: 401, message: 'signature did not match' },
+  WECHAT_STALE_TIMESTAMP: { status: 401, message: 'timestamp too far from our clock' },
+  WECHAT_DECRYPT_FAILED: { status: 401, message: 'ciphertext could not be decrypted' },
+  WECHAT_RECEIVEID_MISMATCH: { status: 401, message: 'message for another appid or corpid' },
+  WECHAT_BAD_XML: { status: 400, message: 'not well-formed XML, or a required field is missing' },
+  /** A DOCTYPE or ENTITY declaration (XXE, billion laughs): never parsed. */
+  WECHAT_XML_ENTITY: { status: 400, message: 'XML declarations are not accepted' },
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof ERRORS;
 
 export class AppError extends Error {
+  readonly status: Entry['status'];
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
+    message?: string,
+    /** Extra context for the edge: e.g. the request field at fault (`param`) for OpenAI clients. */
+    readonly details?: { param?: string | null; [key: string]: unknown },
   ) {
-    super(message);
+    super(message ?? ERRORS[code].message);
     this.name = 'AppError';
+    this.status = ERRORS[code].status;
   }
 }
 
-export const errors = {
-  badRequest: (message: string, details?: unknown) => new AppError('BAD_REQUEST', message, details),
-  notFound: (message: string) => new AppError('NOT_FOUND', message),
-  tooLarge: (message: string) => new AppError('PAYLOAD_TOO_LARGE', message),
-  unsupportedMedia: (message: string) => new AppError('UNSUPPORTED_MEDIA_TYPE', message),
-  indexMissing: (message: string) => new AppError('INDEX_MISSING', message),
-  indexStale: (message: string) => new AppError('INDEX_STALE', message),
-  indexMismatch: (message: string) => new AppError('INDEX_MISMATCH', message),
-  indexCorrupt: (message: string) => new AppError('INDEX_CORRUPT', message),
-};
+/** The one way to make a coded failure. */
+export const createError = (code: ErrorCode, message?: string, details?: AppError['details']) => new AppError(code, message, details);
 
 export const isAppError = (e: unknown, code?: ErrorCode): e is AppError =>
   e instanceof AppError && (code === undefined || e.code === code);
 
-/** HTTP status for each code: the single mapping the edge uses. */
-export const STATUS: Record<ErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  NOT_FOUND: 404,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  TIMEOUT: 503,
-  NOT_CONFIGURED: 404,
-  INDEX_MISSING: 503,
-  INDEX_STALE: 503,
-  INDEX_MISMATCH: 503,
-  INDEX_CORRUPT: 503,
-  LLM_FAILED: 502,
-  INTERNAL: 500,
-};
+/**
+ * Any thrown value as a coded error, for the edges. Framework exceptions (Hono's HTTPException for a malformed
+ * JSON body) carry only a status; anything else is INTERNAL, and its message is never shown to clients.
+ */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  const status = (e as { status?: unknown; getResponse?: unknown } | null)?.getResponse ? (e as { status: number }).status : undefined;
+  if (status === 413) return createError('PAYLOAD_TOO_LARGE');
+  if (status === 415) return createError('UNSUPPORTED_MEDIA_TYPE');
+  if (status !== undefined && status >= 400 && status < 500) return createError('BAD_REQUEST', (e as Error).message || undefined);
+  return createError('INTERNAL');
+}
+
+/** The JSON API's error body. */
+export const errorBody = (e: Pick<AppError, 'code' | 'message'>) => ({ error: { code: e.code, message: e.message } });

@@ -1,7 +1,7 @@
 // The JSON API: ask, clauses, departments, facts, search and health. Handlers only translate HTTP ⇄ engine.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Clause, Fact } from '../corpus/types.js';
-import { errors } from '../errors.js';
+import { createError } from '../errors.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Context } from 'hono';
 import type { Answer, AskFn } from '../qa/types.js';
@@ -33,7 +33,7 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
     defaultHook: (result) => {
       if (!result.success) {
         const issue = result.error.issues[0];
-        throw errors.badRequest(`${issue.path.join('.') || 'request'}: ${issue.message}`);
+        throw createError('BAD_REQUEST', `${issue.path.join('.') || 'request'}: ${issue.message}`);
       }
     },
   });
@@ -70,7 +70,7 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
     (c) => {
       const { docId, number } = c.req.valid('param');
       const clause = kb.clause(docId, number);
-      if (!clause) throw errors.notFound(`no clause ${number} in ${docId}`);
+      if (!clause) throw createError('NOT_FOUND', `no clause ${number} in ${docId}`);
       return c.json(
         {
           ...summary(clause),

@@ -1,12 +1,10 @@
 // npm run ask -- "问题" — for hotline staff at a terminal: the answer, its citations and facts.
 // Several questions in one call are one conversation: npm run ask -- "国家级孵化器给多少" "那自治区级的呢"
 import { configFromEnv } from '../config.js';
-import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../entry/node-deps.js';
-import { loadOrBuildIndex } from '../index/store-node.js';
+import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../node/loaders.js';
+import { loadOrBuildIndex } from '../node/index-store.js';
 import { embeddingsFromConfig } from '../llm/embeddings.js';
-import { createAssistant } from '../qa/assistant.js';
-import { createEngine } from '../qa/engine.js';
-import { MemorySessionStore } from '../session/store.js';
+import { createRuntime } from '../runtime.js';
 
 const questions = process.argv.slice(2).filter((q) => q.trim());
 if (!questions.length) {
@@ -15,7 +13,7 @@ if (!questions.length) {
 }
 const lex = readLexicon();
 const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, readCorpus(process.env.CORPUS_DIR), lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
-const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
+const { assistant } = createRuntime({ kb });
 let sessionId: string | undefined;
 for (const q of questions) {
   const a = await assistant.ask(q.slice(0, 500), { sessionId });

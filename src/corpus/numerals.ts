@@ -24,5 +24,5 @@ export function intToChinese(n: number): string {
   if (n < 10) return DIGIT_CHARS[n];
   const tens = Math.floor(n / 10);
   const ones = n % 10;
-  return (tens === 1 ? '' : DIGIT_CHARS[tens]) + '十' + (ones ? DIGIT_CHARS[ones] : '');
+  return `${tens === 1 ? '' : DIGIT_CHARS[tens]}十${ones ? DIGIT_CHARS[ones] : ''}`;
 }

@@ -5,10 +5,12 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from './node-deps.js';
+import { PROJECT_ROOT } from '../node/loaders.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function start(indexDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {

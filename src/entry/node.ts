@@ -2,18 +2,15 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createApp } from '../app.js';
 import { configFromEnv } from '../config.js';
 import { isAppError } from '../errors.js';
 import type { RequestRecord } from '../http/request-scope.js';
-import { loadOrBuildIndex } from '../index/store-node.js';
+import { loadOrBuildIndex } from '../node/index-store.js';
 import { embeddingsFromConfig } from '../llm/embeddings.js';
-import { readPromptFiles } from '../llm/prompts-node.js';
+import { readPromptFiles } from '../node/prompts.js';
 import { createLlmWriter } from '../llm/writer.js';
-import { createAssistant } from '../qa/assistant.js';
-import { createEngine } from '../qa/engine.js';
-import { MemorySessionStore } from '../session/store.js';
-import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from './node-deps.js';
+import { createRuntime } from '../runtime.js';
+import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../node/loaders.js';
 
 const t0 = performance.now();
 const log = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -40,13 +37,12 @@ const kb = await loadKnowledgeBase();
 const config = configFromEnv(process.env);
 const writer = config.llm ? createLlmWriter({ kb, llm: config.llm, prompts: readPromptFiles() }) : undefined;
 // ANSWER_CACHE=0 measures the uncached engine (the benchmark's cold path).
-const engine = createEngine(kb, { cacheSize: process.env.ANSWER_CACHE === undefined ? undefined : Number(process.env.ANSWER_CACHE) });
-const assistant = createAssistant({ engine, sessions: new MemorySessionStore(), writer, deadlineMs: config.deadlineMs });
 const storage = new AsyncLocalStorage<RequestRecord>();
-const app = createApp({
+const { app } = createRuntime({
   kb,
-  assistant,
+  writer,
   config,
+  cacheSize: process.env.ANSWER_CACHE === undefined ? undefined : Number(process.env.ANSWER_CACHE),
   logSink: process.env.LOG_REQUESTS === '0' ? undefined : log,
   scope: { run: (record, fn) => storage.run(record, fn), get: () => storage.getStore() },
   clientIp: (c) => getConnInfo(c).remote.address,

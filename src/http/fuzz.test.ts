@@ -40,7 +40,7 @@ function body(r: () => number): BodyInit | undefined {
     case 8: return `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><xml><Content>&lol2;</Content></xml>`;
     case 9: return `<xml><ToUserName><![CDATA[gh]]></ToUserName><FromUserName><![CDATA[u${n}]]></FromUserName><CreateTime>1</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[孵化器]]></Content><MsgId>${n}</MsgId></xml>`;
     case 10: return `<xml><Encrypt><![CDATA[${'A'.repeat(n)}]]></Encrypt></xml>`;
-    case 11: return '<xml>' + '<a>'.repeat(2000) + '</a>'.repeat(2000) + '</xml>';
+    case 11: return `<xml>${'<a>'.repeat(2000)}${'</a>'.repeat(2000)}</xml>`;
     case 12: return JSON.stringify({ question: '孵化器', extra: 'x'.repeat(n) });
     default: return undefined;
   }
@@ -65,7 +65,7 @@ async function blast(count: number, seed: number) {
     const b = method === 'GET' || method === 'OPTIONS' ? undefined : await body(r);
     const headers: Record<string, string> = {};
     if (type) headers['content-type'] = type;
-    if (r() < 0.3) headers.authorization = r() < 0.5 ? 'Bearer wrong' : 'Basic ' + 'x'.repeat(500);
+    if (r() < 0.3) headers.authorization = r() < 0.5 ? 'Bearer wrong' : `Basic ${'x'.repeat(500)}`;
     const res = await app.request(`${route}?${query(r)}`, { method, headers, body: b as BodyInit });
     await res.arrayBuffer();
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

@@ -2,7 +2,7 @@
 // (OpenIDs) are hashed; question text is logged only when enabled.
 import type { MiddlewareHandler } from 'hono';
 import { hashText } from '../text/lexicon.js';
-import type { RequestRecord, RequestScope } from './request-scope.js';
+import type { AppEnv, RequestRecord, RequestScope } from './request-scope.js';
 
 export type LogSink = (line: Record<string, unknown>) => void;
 
@@ -16,12 +16,12 @@ export interface LoggerOptions {
 /** Short stable hash: enough to follow one user through the logs, not enough to recover the OpenID. */
 export const hashKey = (key: string) => hashText('policy-qa', key) + hashText(key, 'policy-qa');
 
-export function requestLogger(opts: LoggerOptions): MiddlewareHandler {
+export function requestLogger(opts: LoggerOptions): MiddlewareHandler<AppEnv> {
   const now = opts.now ?? (() => performance.now());
   const newId = opts.newId ?? (() => crypto.randomUUID());
   return async (c, next) => {
     const record: RequestRecord = { id: c.req.header('x-request-id')?.slice(0, 64) || newId() };
-    c.set('log' as never, record as never);
+    c.set('log', record);
     const t0 = now();
     try {
       if (opts.scope) await opts.scope.run(record, next);

@@ -13,3 +13,8 @@ export interface RequestScope {
   run<T>(record: RequestRecord, fn: () => T): T;
   get(): RequestRecord | undefined;
 }
+
+/** Hono's typed variables for this app: the logger puts the request's record where routes can add to it. */
+export interface AppEnv {
+  Variables: { log?: RequestRecord };
+}

@@ -1,6 +1,6 @@
 // The index manifest: what built the artifacts. A mismatch is a loud error or a rebuild, never a silently wrong answer.
 import { hashText } from '../text/lexicon.js';
-import { errors } from '../errors.js';
+import { createError } from '../errors.js';
 
 /** Bump when the artifact layout or any extraction rule changes meaning. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -33,11 +33,11 @@ export function corpusHash(sources: { file: string; text: string }[]): string {
  */
 export function checkManifest(m: Manifest, want: ManifestExpectation): void {
   if (m?.formatVersion !== INDEX_FORMAT_VERSION) {
-    throw errors.indexMismatch(`index format ${m?.formatVersion} but this build reads ${INDEX_FORMAT_VERSION}`);
+    throw createError('INDEX_MISMATCH', `index format ${m?.formatVersion} but this build reads ${INDEX_FORMAT_VERSION}`);
   }
-  if (m.embedder !== want.embedder) throw errors.indexMismatch(`index embedder ${m.embedder} but configured ${want.embedder}`);
+  if (m.embedder !== want.embedder) throw createError('INDEX_MISMATCH', `index embedder ${m.embedder} but configured ${want.embedder}`);
   if (m.tokenizer !== want.tokenizer || m.lexiconHash !== want.lexiconHash) {
-    throw errors.indexStale(`index built with dictionary ${m.tokenizer}/${m.lexiconHash}, now ${want.tokenizer}/${want.lexiconHash}`);
+    throw createError('INDEX_STALE', `index built with dictionary ${m.tokenizer}/${m.lexiconHash}, now ${want.tokenizer}/${want.lexiconHash}`);
   }
-  if (m.corpusHash !== want.corpusHash) throw errors.indexStale(`index built from corpus ${m.corpusHash}, now ${want.corpusHash}`);
+  if (m.corpusHash !== want.corpusHash) throw createError('INDEX_STALE', `index built from corpus ${m.corpusHash}, now ${want.corpusHash}`);
 }

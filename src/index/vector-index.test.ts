@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedKnowledgeBase } from '../testing/fixtures.js';
-import { buildHnsw, hnswVectorIndex } from './hnsw-node.js';
+import { buildHnsw, hnswVectorIndex } from '../node/hnsw.js';
 import { createExactIndex } from './vector-index.js';
 
 describe('vector search', () => {
@@ -16,7 +16,7 @@ describe('vector search', () => {
       const a = await hnsw.search(v, 10);
       const b = await exact.search(v, 10);
       expect(a.map((h) => h.index), q).toEqual(b.map((h) => h.index));
-      a.forEach((h, i) => expect(h.score).toBeCloseTo(b[i].score, 4));
+      for (const [i, h] of a.entries()) expect(h.score).toBeCloseTo(b[i].score, 4);
     }
   });
 

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../config.js';
 import { isAppError } from '../errors.js';
 import { buildKnowledgeBaseData, hydrateKnowledgeBase } from '../index/knowledge-base.js';
-import { buildAndSave, loadIndex, loadOrBuildIndex } from '../index/store-node.js';
+import { buildAndSave, loadIndex, loadOrBuildIndex } from '../node/index-store.js';
 import { createEngine } from '../qa/engine.js';
 import { retrieve } from '../qa/retrieve.js';
 import { lexicon, sources, tokenizer } from '../testing/fixtures.js';
 import { embeddingsFromConfig, OpenAICompatibleEmbeddings } from './embeddings.js';
-import { startFakeOpenAI, type FakeOpenAI } from './testing/fake-openai.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../testing/fake-openai.js';
 
 let fake: FakeOpenAI;
 const root = mkdtempSync(join(tmpdir(), 'policy-remote-index-'));

@@ -2,6 +2,7 @@
 // quotes, the fact rows and the rules answer itself. The model sees exactly this; the guard checks against it.
 import type { Clause, Fact, PolicyDocument } from '../corpus/types.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { clauseRef, sourceLine } from '../qa/citation.js';
 import type { Answer } from '../qa/types.js';
 import { extractFigures, numbersIn } from './figures.js';
 import { scanDepartments } from './departments.js';
@@ -48,7 +49,7 @@ export function sourceLineOf(rules: Answer): string {
     const k = `${c.docId}#${c.number}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    parts.push(`《${c.docTitle}》第（${c.clause}）条「${c.title}」`);
+    parts.push(sourceLine(c));
   }
   return parts.length ? `来源：${parts.slice(0, 3).join('；')}` : '';
 }
@@ -68,7 +69,7 @@ export function buildEvidence(kb: KnowledgeBase, rules: Answer): Evidence {
     ...clauses.flatMap((e) => [
       `《${e.doc.title}》`,
       e.doc.published ?? '',
-      `第（${e.clause.label}）条「${e.clause.title}」`,
+      `${clauseRef(e.clause.label)}「${e.clause.title}」`,
       e.full ? e.clause.text : '',
       e.quote,
       e.clause.deptNote,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPrompts } from './prompts.js';
-import { readPromptFiles } from './prompts-node.js';
+import { readPromptFiles } from '../node/prompts.js';
 
 describe('prompt files', () => {
   const texts = readPromptFiles();

@@ -1,8 +1,9 @@
 // Prompt templates of the LLM path, built from the prompt texts (prompts/*.md). Takes strings, so a Worker can
-// bundle the files and the Node entry can read them (prompts-node.ts); nothing here touches the file system.
+// bundle the files and the Node entry can read them (src/node/prompts.ts); nothing here touches the file system.
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import type { Fact } from '../corpus/types.js';
 import type { Evidence } from './evidence.js';
+import { clauseRef, sourceLine } from '../qa/citation.js';
 
 export interface PromptTexts {
   /** prompts/system.md: the rules the model answers by. */
@@ -38,7 +39,7 @@ export function renderClauses(evidence: Evidence): string {
   return evidence.clauses
     .map((e) =>
       [
-        `《${e.doc.title}》第（${e.clause.label}）条「${e.clause.title}」`,
+        sourceLine({ docTitle: e.doc.title, clause: e.clause.label, title: e.clause.title }),
         e.full ? `原文：${e.clause.text}` : `摘录：${e.quote}`,
         e.full && e.quote && e.quote !== e.clause.text ? `本题相关句：${e.quote}` : '',
         e.clause.deptNote ? `部门：${e.clause.deptNote}` : '',
@@ -50,7 +51,7 @@ export function renderClauses(evidence: Evidence): string {
 }
 
 function factRow(f: Fact): string {
-  const where = `第（${f.label}）条`;
+  const where = clauseRef(f.label);
   if (f.type === 'amount') {
     const extra = [...f.qualifiers, f.form].filter(Boolean).join('、');
     return `- ${where} ${f.subject}：${f.display}${extra ? `（${extra}）` : ''}`;

@@ -4,11 +4,11 @@ import { createApp } from '../app.js';
 import { createAssistant } from '../qa/assistant.js';
 import { createEngine } from '../qa/engine.js';
 import type { Answer } from '../qa/types.js';
-import { MemorySessionStore } from '../session/store.js';
+import { MemorySessionStore } from '../qa/sessions.js';
 import { postJson } from '../testing/app.js';
 import { seedKnowledgeBase } from '../testing/fixtures.js';
-import { readPromptFiles } from './prompts-node.js';
-import { startFakeOpenAI, type FakeOpenAI } from './testing/fake-openai.js';
+import { readPromptFiles } from '../node/prompts.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../testing/fake-openai.js';
 import { createLlmWriter } from './writer.js';
 
 const kb = seedKnowledgeBase();

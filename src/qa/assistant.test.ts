@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemorySessionStore } from '../session/store.js';
+import { MemorySessionStore } from './sessions.js';
 import { seedKnowledgeBase } from '../testing/fixtures.js';
 import { createAssistant } from './assistant.js';
 import { createEngine } from './engine.js';

@@ -1,5 +1,5 @@
 // The assistant: engine + session memory. This is the AskFn every channel calls.
-import { MAX_TURNS, type Session, type SessionStore } from '../session/store.js';
+import { MAX_TURNS, type Session, type SessionStore } from './sessions.js';
 import type { Focus } from './context.js';
 import type { Engine, EngineResult } from './engine.js';
 import type { Answer, AnswerWriter, AskOptions, HistoryTurn } from './types.js';

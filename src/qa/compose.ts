@@ -1,10 +1,11 @@
 // Answer text: a direct first sentence (figure or department), conditions, the source line, then 牵头/配合.
 // Every figure printed here comes from a fact or the clause text, and the citation quotes the sentence it came from.
 import type { AmountFact, Clause, Fact, PolicyDocument, TargetFact } from '../corpus/types.js';
+import { sourceLine as citationLine } from './citation.js';
 import type { Citation } from './types.js';
 
 export function sourceLine(doc: PolicyDocument, clause: Clause): string {
-  return `《${doc.title}》第（${clause.label}）条「${clause.title}」`;
+  return citationLine({ docTitle: doc.title, clause: clause.label, title: clause.title });
 }
 
 export function citation(doc: PolicyDocument, clause: Clause, quote: string): Citation {

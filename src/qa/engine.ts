@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../index/knowledge-base.js';
 import { amountAnswer, targetAnswer } from './answer-amount.js';
 import { bestSentences, clauseAnswer, departmentAnswer, departmentClausesAnswer, overviewAnswer, searchAnswer } from './answer-text.js';
 import type { Focus, Resolved } from './context.js';
-import { scoreFacts, selectFacts, type ScoredFact } from './fact-match.js';
+import { scoreFacts, selectFacts, } from './fact-match.js';
 import { resolve } from './followup.js';
 import { hasGreeting } from './intent.js';
 import { createPreparer } from './prepare.js';
@@ -144,7 +144,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
           if (r.more && !picked.length && target) {
             return keep({ ...searchAnswer(kb, target, weighted, `除已列出的${r.exclude.length}项外，本条没有其他金额规定。`), intent: 'amount' }, { factIds: r.exclude });
           }
-          if (picked.length && coversSubject(picked, r.terms)) {
+          if (picked.length) {
             const given = r.more ? [...r.exclude, ...picked.map((p) => p.fact.id)] : picked.map((p) => p.fact.id);
             return keep(amountAnswer(kb, picked), { factIds: given });
           }
@@ -171,13 +171,6 @@ function factQuery(r: Resolved, terms: Term[], clauseRank: string[], target?: Cl
     clauses: target ? [`${target.docId}#${target.number}`] : undefined,
     figures: r.figures,
   };
-}
-
-/** The question's own subject must be matched by the answer's facts: 新能源汽车购置补贴 is not 新型研发机构. */
-function coversSubject(picked: ScoredFact[], own: Term[]): boolean {
-  const subject = own.filter((t) => !t.place);
-  if (!subject.length) return true;
-  return subject.some((t) => picked.some((p) => hasTerm(p.fact.subject, t) || hasTerm(p.fact.sentence, t)));
 }
 
 function clauseRank(hits: ClauseHit[], r: Resolved): string[] {

@@ -40,8 +40,8 @@ export async function searchChunks(kb: KnowledgeBase, query: string, limit = 30)
     e.bm25 = Math.max(e.bm25, bm25);
     fused.set(index, e);
   };
-  bm.forEach((h, r) => add(h.index, r, 0, h.score));
-  vec.forEach((h, r) => add(h.index, r, h.score, 0));
+  for (const [r, h] of bm.entries()) add(h.index, r, 0, h.score);
+  for (const [r, h] of vec.entries()) add(h.index, r, h.score, 0);
   return [...fused.values()].sort((a, b) => b.score - a.score || a.index - b.index);
 }
 

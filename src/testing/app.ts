@@ -1,18 +1,15 @@
 // A ready app over the seed corpus for in-process tests (app.request), with injectable session options.
-import { createApp } from '../app.js';
 import { configFromEnv } from '../config.js';
-import { createAssistant } from '../qa/assistant.js';
-import { createEngine } from '../qa/engine.js';
-import { MemorySessionStore, type MemorySessionOptions } from '../session/store.js';
+import { MemorySessionStore, type MemorySessionOptions } from '../qa/sessions.js';
+import { createRuntime } from '../runtime.js';
 import { seedKnowledgeBase } from './fixtures.js';
 
 export function testApp(opts: MemorySessionOptions = {}) {
   const kb = seedKnowledgeBase();
   const sessions = new MemorySessionStore(opts);
-  const engine = createEngine(kb);
-  const assistant = createAssistant({ engine, sessions });
   // No rate limit: tests send many requests from one address on purpose.
-  return { app: createApp({ kb, assistant, config: configFromEnv({ RATE_LIMIT_PER_MIN: '0' }), logError: () => {} }), kb, sessions, engine, assistant };
+  const { app, engine, assistant } = createRuntime({ kb, sessions, config: configFromEnv({ RATE_LIMIT_PER_MIN: '0' }), logError: () => {} });
+  return { app, kb, sessions, engine, assistant };
 }
 
 export const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>

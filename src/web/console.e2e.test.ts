@@ -1,11 +1,11 @@
 // The hotline console in a real headless Chromium against the real app on a loopback port. No skips: without
-// Chromium the suite fails (see browser-harness.ts).
+// Chromium the suite fails (see src/testing/browser.ts).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../entry/node-deps.js';
-import { openConsole, startConsole, type ConsoleHarness } from './browser-harness.js';
+import { PROJECT_ROOT } from '../node/loaders.js';
+import { openConsole, startConsole, type ConsoleHarness } from '../testing/browser.js';
 
 const OUT_DIR = join(PROJECT_ROOT, 'eval', 'out');
 const DOC = '关于促进高新技术产业开发区高质量发展的若干措施';

@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../errors.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
-import { buildAndSave } from '../index/store-node.js';
-import { createAssistant } from '../qa/assistant.js';
-import { createEngine } from '../qa/engine.js';
-import { MemorySessionStore } from '../session/store.js';
+import { buildAndSave } from '../node/index-store.js';
 import { lexicon, sources, tokenizer } from '../testing/fixtures.js';
 import { knowledgeBaseFromArtifacts, type WorkerArtifacts } from './artifacts.js';
-import { readWorkerArtifacts } from './artifacts-node.js';
-import { askAll, digest } from './testing/answers.js';
-import { evalInput } from './testing/texts.js';
+import { readWorkerArtifacts } from '../node/worker-artifacts.js';
+import { askAll, digest } from '../testing/answer-digest.js';
+import { evalInput } from '../testing/segment-texts.js';
+import { createRuntime } from '../runtime.js';
 
 // The Node reference is what `npm start` serves: the index saved to disk, nodejieba, HNSW. The Worker side is
 // what the Worker bundles from that same index: the TypeScript cppjieba, exact search over the stored vectors.
@@ -28,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const runAll = (kb: KnowledgeBase) => {
-  const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
+  const { assistant } = createRuntime({ kb });
   return askAll(evalInput(), async (q, sessionId) => {
     const a = await assistant.ask(q, { sessionId });
     return { digest: digest(a), sessionId: a.sessionId };

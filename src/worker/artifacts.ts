@@ -1,7 +1,7 @@
 // What the Worker bundles (the index artifacts from `npm run build:index`, the lexicon, cppjieba's dictionary and
 // HMM model, all as strings) and how it turns them into a knowledge base. The manifest is checked as on Node:
 // artifacts built with another format, embedder, dictionary or lexicon are refused, never answered from.
-import { errors } from '../errors.js';
+import { createError } from '../errors.js';
 import { embedderId } from '../index/embeddings.js';
 import { hydrateKnowledgeBase, lexiconHash, type KnowledgeBase, type KnowledgeBaseData } from '../index/knowledge-base.js';
 import { checkManifest, type Manifest } from '../index/manifest.js';
@@ -42,14 +42,14 @@ export function knowledgeBaseFromArtifacts(a: WorkerArtifacts, opts: WorkerKnowl
     manifest = JSON.parse(a.manifestJson);
     rest = JSON.parse(a.kbJson);
   } catch (e) {
-    throw errors.indexCorrupt(`unreadable bundled index: ${(e as Error).message}`);
+    throw createError('INDEX_CORRUPT', `unreadable bundled index: ${(e as Error).message}`);
   }
   checkManifest(manifest, { tokenizer: tokenizer.id, lexiconHash: lexiconHash(lex), embedder: embedderId(), corpusHash: a.corpusHash });
   const n = rest.chunks?.length;
-  if (n !== manifest.counts.chunks) throw errors.indexCorrupt(`bundled index holds ${n} chunks, its manifest says ${manifest.counts.chunks}`);
+  if (n !== manifest.counts.chunks) throw createError('INDEX_CORRUPT', `bundled index holds ${n} chunks, its manifest says ${manifest.counts.chunks}`);
   const data: KnowledgeBaseData = { manifest, ...rest };
   const vectors = opts.vectors?.(data);
-  if (!vectors && rest.vectors?.length !== n) throw errors.indexCorrupt(`bundled index holds ${rest.vectors?.length ?? 0} vectors for ${n} chunks (bundle it with vectors, or bind Vectorize)`);
+  if (!vectors && rest.vectors?.length !== n) throw createError('INDEX_CORRUPT', `bundled index holds ${rest.vectors?.length ?? 0} vectors for ${n} chunks (bundle it with vectors, or bind Vectorize)`);
   // The health route reports the index this runtime actually searches.
   data.manifest = { ...manifest, vectorIndex: vectors?.id ?? 'exact' };
   return hydrateKnowledgeBase(data, lex, tokenizer, vectors);

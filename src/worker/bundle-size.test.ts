@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_INDEX_DIR, PROJECT_ROOT } from '../entry/node-deps.js';
-import { loadOrBuildIndex } from '../index/store-node.js';
+import { DEFAULT_INDEX_DIR, PROJECT_ROOT } from '../node/loaders.js';
+import { loadOrBuildIndex } from '../node/index-store.js';
 import { lexicon, sources, tokenizer } from '../testing/fixtures.js';
-import { readWorkerArtifacts, writeWorkerArtifacts } from './artifacts-node.js';
+import { readWorkerArtifacts, writeWorkerArtifacts } from '../node/worker-artifacts.js';
 
 // Cloudflare's limit for a Worker on the free plan, measured compressed (the paid plan allows 10 MiB).
 const LIMIT = 3 * 1024 * 1024;

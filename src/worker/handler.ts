@@ -2,13 +2,13 @@
 // artifacts and the env bindings. The knowledge base is built on the first request, not at start-up, which
 // keeps the Worker within its start-up time limit; a bundle that fails its manifest check answers 503.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createApp, errorBody } from '../app.js';
+
 import { configFromEnv } from '../config.js';
-import { isAppError, STATUS } from '../errors.js';
+import { errorBody, isAppError } from '../errors.js';
 import type { RequestRecord } from '../http/request-scope.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
-import { createAssistant } from '../qa/assistant.js';
 import { createEngine, type Engine } from '../qa/engine.js';
+import { createRuntime, type Runtime } from '../runtime.js';
 import { knowledgeBaseFromArtifacts, type WorkerArtifacts } from './artifacts.js';
 import { sessionStoreFor, type SessionNamespace } from './sessions.js';
 import { createVectorizeIndex, type VectorizeBinding } from './vectorize.js';
@@ -22,7 +22,7 @@ export interface WorkerEnv {
   [name: string]: unknown;
 }
 
-type App = ReturnType<typeof createApp>;
+type App = Runtime['app'];
 
 const strings = (env: WorkerEnv) =>
   Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -54,16 +54,16 @@ export function createWorkerHandler(artifacts: () => WorkerArtifacts) {
     const config = configFromEnv(vars);
     // The LLM writer's client (@langchain/openai → langsmith) needs Node APIs this Worker does not enable.
     if (config.llm) log({ ts: new Date().toISOString(), level: 'warn', event: 'llm-not-supported', message: 'LLM_* is set, but the Worker answers with the rules only' });
-    const assistant = createAssistant({ engine, sessions: sessionStoreFor(env.SESSIONS), deadlineMs: config.deadlineMs });
-    app = createApp({
+    app = createRuntime({
       kb,
-      assistant,
+      engine,
+      sessions: sessionStoreFor(env.SESSIONS),
       config,
       logSink: vars.LOG_REQUESTS === '0' ? undefined : log,
       scope: { run: (record, fn) => storage.run(record, fn), get: () => storage.getStore() },
       clientIp: (c) => c.req.header('cf-connecting-ip'),
       logError: (err) => log({ ts: new Date().toISOString(), level: 'error', event: 'unhandled', message: String((err as Error)?.stack ?? err) }),
-    });
+    }).app;
     apps.set(env, app);
     return app;
   };
@@ -76,7 +76,7 @@ export function createWorkerHandler(artifacts: () => WorkerArtifacts) {
       } catch (e) {
         if (!isAppError(e)) throw e;
         log({ ts: new Date().toISOString(), level: 'fatal', event: 'index-unusable', code: e.code, message: e.message, fix: 'npm run build:worker, then deploy again' });
-        return Response.json(errorBody(e.code, e.message), { status: STATUS[e.code] });
+        return Response.json(errorBody(e), { status: e.status });
       }
       return app.fetch(request, env, ctx);
     },

@@ -3,7 +3,7 @@
 // the Node store), a session reads as gone and an alarm deletes its storage. Without the SESSIONS binding the
 // Worker falls back to the in-memory store (per isolate: fine for one dev process, not for production).
 import { DurableObject } from 'cloudflare:workers';
-import { MAX_TURNS, MemorySessionStore, SESSION_TTL_MS, type Session, type SessionStore } from '../session/store.js';
+import { MAX_TURNS, MemorySessionStore, SESSION_TTL_MS, type Session, type SessionStore } from '../qa/sessions.js';
 
 /** The RPC surface of a session object. */
 export interface SessionObjectRpc {

@@ -2,16 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBaseData, type KnowledgeBase } from '../index/knowledge-base.js';
 import { corpusHash } from '../index/manifest.js';
-import { createAssistant } from '../qa/assistant.js';
-import { createEngine } from '../qa/engine.js';
-import { MemorySessionStore } from '../session/store.js';
 import { lexicon, seedKnowledgeBase, sources, tokenizer } from '../testing/fixtures.js';
 import { knowledgeBaseFromArtifacts, type WorkerArtifacts } from './artifacts.js';
-import { compactDictionary, nodejiebaDictFiles, readLexiconFiles } from './artifacts-node.js';
-import { askAll, digest } from './testing/answers.js';
-import { FakeVectorize } from './testing/fake-vectorize.js';
-import { evalInput } from './testing/texts.js';
+import { compactDictionary, nodejiebaDictFiles, readLexiconFiles } from '../node/worker-artifacts.js';
+import { askAll, digest } from '../testing/answer-digest.js';
+import { FakeVectorize } from '../testing/fake-vectorize.js';
+import { evalInput } from '../testing/segment-texts.js';
 import { createVectorizeIndex, vectorizeRecords, vectorNamespace } from './vectorize.js';
+import { createRuntime } from '../runtime.js';
 
 // Artifacts made in memory from a fresh build (the Worker's path, minus the disk).
 const data = buildKnowledgeBaseData(sources, lexicon, tokenizer);
@@ -28,7 +26,7 @@ const artifacts: WorkerArtifacts = {
 const records = vectorizeRecords(manifest, data.chunks, data.vectors, data.embedder.dim);
 
 const answers = (kb: KnowledgeBase) => {
-  const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
+  const { assistant } = createRuntime({ kb });
   return askAll(evalInput(), async (q, sessionId) => {
     const a = await assistant.ask(q, { sessionId });
     return { digest: digest(a), sessionId: a.sessionId };
@@ -71,7 +69,7 @@ describe('Vectorize as the vector index', () => {
       const v = kb.embedder.embedDense(q);
       const [a, b] = [await vz.search(v, 200), await kb.vectors.search(v, 200)];
       expect(a.map((h) => h.index)).toEqual(b.slice(0, 100).map((h) => h.index));
-      a.forEach((h, i) => expect(h.score).toBeCloseTo(b[i].score, 5));
+      for (const [i, h] of a.entries()) expect(h.score).toBeCloseTo(b[i].score, 5);
     }
   });
 });

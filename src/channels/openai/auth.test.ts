@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { bearerKey, isKnownKey, requireApiKey } from './auth.js';
-import { errorBody, OpenAIError } from './errors.js';
+import { openaiErrorBody } from './errors.js';
+import { isAppError } from '../../errors.js';
 
 describe('bearerKey', () => {
   it('reads the key of a Bearer header and nothing else', () => {
@@ -25,7 +26,7 @@ describe('requireApiKey', () => {
     const app = new Hono();
     app.use('*', requireApiKey(keys));
     app.get('/', (c) => c.text('ok'));
-    app.onError((e, c) => (e instanceof OpenAIError ? c.json(errorBody(e), e.status) : c.text('bug', 500)));
+    app.onError((e, c) => (isAppError(e) ? c.json(openaiErrorBody(e), e.status) : c.text('bug', 500)));
     return app;
   };
 

@@ -1,7 +1,7 @@
 // Optional bearer-key check for the OpenAI-compatible API (API_KEYS); no keys configured means open.
 import type { MiddlewareHandler } from 'hono';
 import { timingSafeEqual } from 'hono/utils/buffer';
-import { OpenAIError } from './errors.js';
+import { createError } from '../../errors.js';
 
 /** The key of an `Authorization: Bearer <key>` header, or undefined for anything else. */
 export function bearerKey(header: string | undefined): string | undefined {
@@ -23,8 +23,8 @@ export function requireApiKey(keys: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
     if (keys.length === 0) return next();
     const given = bearerKey(c.req.header('authorization'));
-    if (!given) throw new OpenAIError('invalid_api_key', 'Missing API key: send an Authorization: Bearer <key> header.');
-    if (!(await isKnownKey(given, keys))) throw new OpenAIError('invalid_api_key', 'Incorrect API key provided.');
+    if (!given) throw createError('UNAUTHORIZED', 'Missing API key: send an Authorization: Bearer <key> header.');
+    if (!(await isKnownKey(given, keys))) throw createError('UNAUTHORIZED', 'Incorrect API key provided.');
     await next();
   };
 }

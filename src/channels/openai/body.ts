@@ -1,6 +1,6 @@
 // Reads a chat request body: JSON content type, bounded size, parseable. Runs before any validation.
 import { readBoundedBytes } from '../../http/read-body.js';
-import { OpenAIError } from './errors.js';
+import { createError } from '../../errors.js';
 
 /** A long conversation with its history still fits easily; anything bigger is a mistake or an attack. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -13,7 +13,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   if (!JSON_TYPE.test(req.headers.get('content-type') ?? '')) {
-    throw new OpenAIError('unsupported_media_type', 'Send the request body as application/json.');
+    throw createError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
   }
   const bytes = await readBoundedBytes(req, maxBytes);
   if (!bytes) throw tooLarge(maxBytes);
@@ -22,8 +22,8 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   try {
     return JSON.parse(text);
   } catch {
-    throw new OpenAIError('invalid_json', 'We could not parse the JSON body of your request.');
+    throw createError('BAD_JSON', 'We could not parse the JSON body of your request.');
   }
 }
 
-const tooLarge = (maxBytes: number) => new OpenAIError('request_too_large', `Request bodies are limited to ${maxBytes} bytes.`);
+const tooLarge = (maxBytes: number) => createError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${maxBytes} bytes.`);

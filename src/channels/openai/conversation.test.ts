@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpenAIError } from './errors.js';
+import type { AppError } from '../../errors.js';
 import { MAX_QUESTION_CHARS, textOf, toConversation } from './conversation.js';
 import type { ChatMessage } from './schema.js';
 
@@ -9,7 +9,7 @@ const refusal = (messages: ChatMessage[]) => {
   try {
     toConversation(messages);
   } catch (e) {
-    return e as OpenAIError;
+    return e as AppError;
   }
   throw new Error('expected a refusal');
 };
@@ -48,12 +48,12 @@ describe('toConversation', () => {
 
   it('refuses a conversation that does not end with a user question', () => {
     const e = refusal([m('user', '你好'), m('assistant', '您好')]);
-    expect([e.status, e.param]).toEqual([400, 'messages[1].role']);
+    expect([e.status, e.details?.param]).toEqual([400, 'messages[1].role']);
   });
 
   it('refuses empty and over-long questions, counting after trimming', () => {
-    expect(refusal([m('user', ' \n')]).param).toBe('messages[0].content');
-    expect(refusal([m('user', [{ type: 'image_url' }])]).param).toBe('messages[0].content');
+    expect(refusal([m('user', ' \n')]).details?.param).toBe('messages[0].content');
+    expect(refusal([m('user', [{ type: 'image_url' }])]).details?.param).toBe('messages[0].content');
     expect(refusal([m('user', 'a'.repeat(MAX_QUESTION_CHARS + 1))]).status).toBe(400);
     expect(toConversation([m('user', ` ${'a'.repeat(MAX_QUESTION_CHARS)} `)]).question).toHaveLength(MAX_QUESTION_CHARS);
   });

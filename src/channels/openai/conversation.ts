@@ -1,7 +1,7 @@
 // OpenAI `messages` → the question and the history the engine understands. The client owns the conversation,
 // so the engine rebuilds its follow-up focus from earlier user turns instead of a server-side session.
 import type { HistoryTurn } from '../../qa/types.js';
-import { OpenAIError } from './errors.js';
+import { createError } from '../../errors.js';
 import type { ChatMessage, MessageContent } from './schema.js';
 
 /** Same limit as POST /api/ask: a policy question is short; longer text is a paste, not a question. */
@@ -27,12 +27,12 @@ export function toConversation(messages: readonly ChatMessage[]): Conversation {
   const i = messages.length - 1;
   const last = messages[i]!;
   if (last.role !== 'user') {
-    throw new OpenAIError('invalid_request', `The last message must come from the user, not ${last.role}.`, `messages[${i}].role`);
+    throw createError('BAD_REQUEST', `The last message must come from the user, not ${last.role}.`, { param: `messages[${i}].role` });
   }
   const question = textOf(last.content).trim();
-  if (!question) throw new OpenAIError('invalid_request', 'The question (last user message) is empty.', `messages[${i}].content`);
+  if (!question) throw createError('BAD_REQUEST', 'The question (last user message) is empty.', { param: `messages[${i}].content` });
   if (question.length > MAX_QUESTION_CHARS) {
-    throw new OpenAIError('invalid_request', `The question is longer than ${MAX_QUESTION_CHARS} characters.`, `messages[${i}].content`);
+    throw createError('BAD_REQUEST', `The question is longer than ${MAX_QUESTION_CHARS} characters.`, { param: `messages[${i}].content` });
   }
   const history: HistoryTurn[] = [];
   for (const m of messages.slice(0, i)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../qa/types.js';
-import { completionBody, contentOf, sourceLine, usageOf } from './format.js';
+import { sourceLine } from '../../qa/citation.js';
+import { completionBody, contentOf, usageOf } from './format.js';
 
 const c14: Citation = { docId: 'gx', docTitle: '关于促进高新技术产业开发区高质量发展的若干措施', clause: '十四', number: 14, title: '优化创新创业生态', quote: '…50万元…' };
 const c15: Citation = { ...c14, clause: '十五', number: 15, title: '强化人才支撑' };

@@ -1,6 +1,7 @@
 // Answer → chat-completion JSON. Citations travel twice: as a 来源 line in the text every chat UI shows, and as
 // structured fields (citations, facts, intent) a client may render or ignore.
-import type { Answer, Citation } from '../../qa/types.js';
+import { sourceLine } from '../../qa/citation.js';
+import type { Answer } from '../../qa/types.js';
 
 export interface CompletionMeta {
   id: string;
@@ -15,11 +16,6 @@ export interface Usage {
   total_tokens: number;
 }
 
-/** `《docTitle》第（十四）条「title」`: how the engine's own 来源 lines name a clause. */
-export function sourceLine(c: Citation): string {
-  const doc = c.docTitle.replace(/^《|》$/g, '');
-  return `《${doc}》第（${c.clause}）条${c.title ? `「${c.title}」` : ''}`;
-}
 
 /**
  * The answer text with a 来源 line guaranteed when there is something to cite. The rules engine writes one already;

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import type { AskFn } from '../../qa/types.js';
 import { MAX_BODY_BYTES } from './body.js';
 import { createOpenAIRoutes } from './routes.js';
-import { serveOnLoopback, serveRealApp, type Served } from './testing.js';
+import { serveOnLoopback, serveRealApp, type Served } from '../../testing/loopback.js';
 
 const user = (content: unknown) => ({ role: 'user', content });
 const chat = (messages: unknown[], extra: object = {}) => JSON.stringify({ model: 'policy-qa', messages, ...extra });

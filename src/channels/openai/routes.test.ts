@@ -1,7 +1,7 @@
 // The OpenAI-compatible API driven by the official `openai` client over real HTTP, against the real app and corpus.
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveRealApp, type Served } from './testing.js';
+import { serveRealApp, type Served } from '../../testing/loopback.js';
 
 const MODEL = 'policy-qa';
 const Q_REGIONAL = '新认定的自治区级孵化器给多少钱？';

@@ -1,12 +1,12 @@
 // OpenAI-compatible chat API, mounted at /v1: GET /models, POST /chat/completions (JSON or SSE).
 // Handlers only translate HTTP ⇄ ask(); content comes from the engine, never from the client's system prompt.
 import { Hono } from 'hono';
-import { isAppError } from '../../errors.js';
 import type { Answer, AskFn, HistoryTurn } from '../../qa/types.js';
 import { requireApiKey } from './auth.js';
 import { readJsonBody } from './body.js';
 import { textOf, toConversation } from './conversation.js';
-import { errorBody, OpenAIError } from './errors.js';
+import { openaiErrorBody } from './errors.js';
+import { createError, isAppError } from '../../errors.js';
 import { completionBody, contentOf, usageOf } from './format.js';
 import { parseChatRequest } from './schema.js';
 import { completionChunks, sseResponse } from './sse.js';
@@ -39,10 +39,10 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps): Hono {
     try {
       return await deps.ask(question, { history });
     } catch (err) {
-      if (isAppError(err, 'BAD_REQUEST')) throw new OpenAIError('invalid_request', err.message);
+      if (isAppError(err, 'BAD_REQUEST')) throw createError('BAD_REQUEST', err.message);
       onError(err);
-      if (isAppError(err, 'LLM_FAILED')) throw new OpenAIError('upstream_failed', 'The answer writer failed; please retry.');
-      throw new OpenAIError('engine_unavailable', 'The policy engine is unavailable right now; please retry.');
+      if (isAppError(err, 'LLM_FAILED')) throw createError('LLM_FAILED', 'The answer writer failed; please retry.');
+      throw createError('ENGINE_UNAVAILABLE', 'The policy engine is unavailable right now; please retry.');
     }
   }
 
@@ -51,7 +51,7 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps): Hono {
 
   app.get('/models', (c) => c.json({ object: 'list', data: [model()] }));
   app.get('/models/:id', (c) => {
-    if (c.req.param('id') !== modelId) throw new OpenAIError('model_not_found', `The model '${c.req.param('id')}' does not exist.`, 'model');
+    if (c.req.param('id') !== modelId) throw createError('MODEL_NOT_FOUND', `The model '${c.req.param('id')}' does not exist.`, { param: 'model' });
     return c.json(model());
   });
 
@@ -69,13 +69,13 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps): Hono {
 
   // The parent app's 404 speaks our JSON API's error shape; OpenAI clients expect theirs.
   app.all('*', (c) => {
-    throw new OpenAIError('unknown_url', `Invalid URL (${c.req.method} ${c.req.path})`);
+    throw createError('NOT_FOUND', `Invalid URL (${c.req.method} ${c.req.path})`);
   });
 
   app.onError((err, c) => {
-    if (err instanceof OpenAIError) return c.json(errorBody(err), err.status);
+    if (isAppError(err)) return c.json(openaiErrorBody(err), err.status);
     onError(err);
-    return c.json(errorBody(new OpenAIError('internal_error', 'The server had an error while processing your request.')), 500);
+    return c.json(openaiErrorBody(createError('INTERNAL', 'The server had an error while processing your request.')), 500);
   });
   return app;
 }

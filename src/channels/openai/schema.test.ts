@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpenAIError } from './errors.js';
+import { AppError } from '../../errors.js';
 import { paramOf, parseChatRequest } from './schema.js';
 
 describe('parseChatRequest', () => {
@@ -13,11 +13,11 @@ describe('parseChatRequest', () => {
       try {
         parseChatRequest({ messages: [{ role: 'user', content: [{ type: 'text', text: 1 }] }] });
       } catch (e) {
-        return e as OpenAIError;
+        return e as AppError;
       }
     })();
-    expect(err).toBeInstanceOf(OpenAIError);
-    expect([err!.status, err!.param]).toEqual([400, 'messages[0].content']);
+    expect(err).toBeInstanceOf(AppError);
+    expect([err!.status, err!.details?.param]).toEqual([400, 'messages[0].content']);
     expect(err!.message).toBe('messages[0].content: content must be a string or an array of content parts');
   });
 });

@@ -1,7 +1,7 @@
 // The chat-completions request as we accept it (zod). Loose on purpose: chat UIs send temperature, max_tokens,
 // tools and other fields we have no use for, and rejecting them would break those clients for nothing.
 import { z } from 'zod';
-import { OpenAIError } from './errors.js';
+import { createError } from '../../errors.js';
 
 /** OpenAI's roles; only user and assistant carry the conversation, the others are read and ignored. */
 export const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
@@ -35,7 +35,7 @@ export function parseChatRequest(body: unknown): ChatRequest {
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const param = paramOf(issue.path);
-  throw new OpenAIError('invalid_request', `${param ?? 'request body'}: ${issue.message}`, param);
+  throw createError('BAD_REQUEST', `${param ?? 'request body'}: ${issue.message}`, { param: param });
 }
 
 /** `['messages', 2, 'content']` → `messages[2].content`. */

@@ -4,7 +4,7 @@ import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import * as wecom from '@wecom/crypto';
 import { createCipher, signature, signatureEquals } from './crypto.js';
-import { WechatError } from './errors.js';
+import { AppError, isAppError } from '../../errors.js';
 
 const require = createRequire(import.meta.url);
 type WXBizMsgCryptT = {
@@ -14,7 +14,7 @@ type WXBizMsgCryptT = {
 };
 const WXBizMsgCrypt = require('wechat-crypto') as new (token: string, key: string, id: string) => WXBizMsgCryptT;
 
-// Public vectors from the official samples (see /work/shared/wechat/PROTOCOL.md).
+// Public vectors from the official samples (see docs/wechat-protocol.md).
 const V = {
   token: 'QDG6eK',
   corpId: 'wx5823bf96d3bd56c7',
@@ -51,13 +51,13 @@ async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
     await p;
     return undefined;
   } catch (e) {
-    return e instanceof WechatError ? e.code : `not coded: ${String(e)}`;
+    return isAppError(e) ? e.code : `not coded: ${String(e)}`;
   }
 }
 
 /** AES-256-CBC without automatic padding, to forge plaintexts our decrypt must refuse. */
 function rawEncrypt(key: string, plain: Buffer): string {
-  const k = Buffer.from(key + '=', 'base64');
+  const k = Buffer.from(`${key}=`, 'base64');
   const c = createCipheriv('aes-256-cbc', k, k.subarray(0, 16));
   c.setAutoPadding(false);
   return Buffer.concat([c.update(plain), c.final()]).toString('base64');
@@ -183,7 +183,7 @@ describe('rejections', () => {
   });
 
   it('refuses a malformed EncodingAESKey up front', () => {
-    expect(() => createCipher({ encodingAESKey: 'short', receiveId: 'x' })).toThrow(WechatError);
-    expect(() => createCipher({ encodingAESKey: V.key, receiveId: '' })).toThrow(WechatError);
+    expect(() => createCipher({ encodingAESKey: 'short', receiveId: 'x' })).toThrow(AppError);
+    expect(() => createCipher({ encodingAESKey: V.key, receiveId: '' })).toThrow(AppError);
   });
 });

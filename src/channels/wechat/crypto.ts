@@ -1,6 +1,6 @@
 // WeChat / WeCom message encryption (AES-256-CBC, 32-byte PKCS#7) and signatures, on WebCrypto only.
 import { base64ToBytes, bytesToBase64 } from './base64.js';
-import { WechatError } from './errors.js';
+import { type AppError, createError } from '../../errors.js';
 
 const BLOCK = 16;
 /** WeChat pads to 32 bytes, not AES's 16: pad values run 1..32. */
@@ -26,9 +26,9 @@ function subtle(): SubtleCrypto {
 }
 
 export function createCipher({ encodingAESKey, receiveId }: CipherOptions): Cipher {
-  const raw = /^[A-Za-z0-9+/]{43}$/.test(encodingAESKey) ? base64ToBytes(encodingAESKey + '=') : undefined;
-  if (!raw || raw.length !== 32) throw new WechatError('WECHAT_NOT_CONFIGURED', 'EncodingAESKey must be 43 base64 characters');
-  if (!receiveId) throw new WechatError('WECHAT_NOT_CONFIGURED', 'receiveId is required');
+  const raw = /^[A-Za-z0-9+/]{43}$/.test(encodingAESKey) ? base64ToBytes(`${encodingAESKey}=`) : undefined;
+  if (raw?.length !== 32) throw createError('WECHAT_NOT_CONFIGURED', 'EncodingAESKey must be 43 base64 characters');
+  if (!receiveId) throw createError('WECHAT_NOT_CONFIGURED', 'receiveId is required');
   const iv = raw.slice(0, BLOCK);
   const receiveIdBytes = utf8.encode(receiveId);
   let keyPromise: Promise<CryptoKey> | undefined;
@@ -66,7 +66,7 @@ export function createCipher({ encodingAESKey, receiveId }: CipherOptions): Ciph
     const len = new DataView(body.buffer, body.byteOffset, body.byteLength).getUint32(16);
     if (20 + len > body.length) throw fail('message length exceeds plaintext');
     const id = body.subarray(20 + len);
-    if (!equalBytes(id, receiveIdBytes)) throw new WechatError('WECHAT_RECEIVEID_MISMATCH');
+    if (!equalBytes(id, receiveIdBytes)) throw createError('WECHAT_RECEIVEID_MISMATCH');
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(20, 20 + len));
     } catch {
@@ -93,8 +93,8 @@ export function signatureEquals(a: string, b: string): boolean {
   return diff === 0;
 }
 
-function fail(message: string): WechatError {
-  return new WechatError('WECHAT_DECRYPT_FAILED', message);
+function fail(message: string): AppError {
+  return createError('WECHAT_DECRYPT_FAILED', message);
 }
 
 function pad(length: number): Uint8Array {

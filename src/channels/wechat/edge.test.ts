@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createCipher } from './crypto.js';
 import { randomNonce, readBody, requireFreshTimestamp, requireParams, requireSignature, sealReply } from './edge.js';
-import { WechatError } from './errors.js';
+import { isAppError } from '../../errors.js';
 import { parseXml } from './xml.js';
 
 const require = createRequire(import.meta.url);
@@ -17,7 +17,7 @@ async function codeOf(f: () => unknown): Promise<string | undefined> {
     await f();
     return undefined;
   } catch (e) {
-    return e instanceof WechatError ? e.code : `not coded: ${String(e)}`;
+    return isAppError(e) ? e.code : `not coded: ${String(e)}`;
   }
 }
 
@@ -32,7 +32,7 @@ describe('request checks', () => {
   });
 
   it('requireSignature accepts the right digest and rejects wrong or missing ones', async () => {
-    // V1 from PROTOCOL.md.
+    // V1 from docs/wechat-protocol.md.
     const parts = ['QDG6eK', '1409659589', '263014780', 'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ=='];
     await requireSignature('5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3', parts);
     expect(await codeOf(() => requireSignature('5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd4', parts))).toBe('WECHAT_BAD_SIGNATURE');
@@ -41,7 +41,7 @@ describe('request checks', () => {
 
   it('requireParams names what is missing as a 400-class error', async () => {
     expect(requireParams({ a: '1', b: '2', c: '' }, ['a', 'b'])).toEqual({ a: '1', b: '2' });
-    expect(await codeOf(() => requireParams({ a: '1', c: '' }, ['a', 'c']))).toBe('WECHAT_BAD_REQUEST');
+    expect(await codeOf(() => requireParams({ a: '1', c: '' }, ['a', 'c']))).toBe('BAD_REQUEST');
   });
 });
 
@@ -55,8 +55,8 @@ describe('readBody', () => {
   });
 
   it('refuses by declared length and by counted length', async () => {
-    expect(await codeOf(() => readBody(post('x', { 'content-length': '1000000' }), 100))).toBe('WECHAT_TOO_LARGE');
-    expect(await codeOf(() => readBody(post(new Blob(['y'.repeat(101)]).stream()), 100))).toBe('WECHAT_TOO_LARGE');
+    expect(await codeOf(() => readBody(post('x', { 'content-length': '1000000' }), 100))).toBe('PAYLOAD_TOO_LARGE');
+    expect(await codeOf(() => readBody(post(new Blob(['y'.repeat(101)]).stream()), 100))).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses bytes that are not UTF-8', async () => {

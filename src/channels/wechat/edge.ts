@@ -2,7 +2,7 @@
 import { readBoundedBytes } from '../../http/read-body.js';
 import type { Cipher } from './crypto.js';
 import { signature, signatureEquals } from './crypto.js';
-import { WechatError } from './errors.js';
+import { createError } from '../../errors.js';
 import { encryptedReplyXml, MAX_BODY_BYTES } from './xml.js';
 
 /** WeChat's own clock skew allowance is generous; 5 minutes still stops week-old replays. */
@@ -10,13 +10,13 @@ export const MAX_CLOCK_SKEW_S = 300;
 
 /** Throws WECHAT_BAD_SIGNATURE unless sha1(sort(parts)) equals `given`. */
 export async function requireSignature(given: string | undefined, parts: string[]): Promise<void> {
-  if (!given || !signatureEquals(await signature(parts), given)) throw new WechatError('WECHAT_BAD_SIGNATURE');
+  if (!given || !signatureEquals(await signature(parts), given)) throw createError('WECHAT_BAD_SIGNATURE');
 }
 
 /** Throws WECHAT_STALE_TIMESTAMP for a timestamp (seconds) too far from `nowMs` either way. */
 export function requireFreshTimestamp(timestamp: string, nowMs: number): void {
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_S) {
-    throw new WechatError('WECHAT_STALE_TIMESTAMP');
+    throw createError('WECHAT_STALE_TIMESTAMP');
   }
 }
 
@@ -25,7 +25,7 @@ export function requireParams<K extends string>(query: Record<string, string>, n
   const out = {} as Record<K, string>;
   for (const n of names) {
     const v = query[n];
-    if (!v) throw new WechatError('WECHAT_BAD_REQUEST', `missing ${n}`);
+    if (!v) throw createError('BAD_REQUEST', `missing ${n}`);
     out[n] = v;
   }
   return out;
@@ -37,11 +37,11 @@ export function requireParams<K extends string>(query: Record<string, string>, n
  */
 export async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const all = await readBoundedBytes(req, limit);
-  if (!all) throw new WechatError('WECHAT_TOO_LARGE');
+  if (!all) throw createError('PAYLOAD_TOO_LARGE');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(all);
   } catch {
-    throw new WechatError('WECHAT_BAD_XML', 'body is not UTF-8');
+    throw createError('WECHAT_BAD_XML', 'body is not UTF-8');
   }
 }
 

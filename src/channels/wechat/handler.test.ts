@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Answer, AskFn } from '../../qa/types.js';
-import { createDedupeStore } from './dedupe.js';
+import { createDedupeStore } from '../kit/dedupe.js';
 import { createMessageHandler, plan } from './handler.js';
-import { TEXTS } from './texts.js';
+import { TEXTS } from '../kit/texts.js';
 
 const base = { ToUserName: 'gh_acct', FromUserName: 'oUser', CreateTime: '1700000000' };
 const answerOf = (text: string): Answer => ({ answer: text, intent: 'search', citations: [], facts: [] });

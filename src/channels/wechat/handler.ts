@@ -1,8 +1,9 @@
 // Decides the reply text for one decrypted message: canned texts, or the engine within 5 seconds.
 import type { AskFn } from '../../qa/types.js';
-import type { ReplyStore } from './dedupe.js';
-import { formatAnswer } from './format.js';
-import { TEXTS } from './texts.js';
+import { replyWithin } from '../kit/deadline.js';
+import { shortHash, type ReplyStore } from '../kit/dedupe.js';
+import { formatAnswer } from '../kit/plain-text.js';
+import { TEXTS } from '../kit/texts.js';
 import type { XmlFields } from './xml.js';
 
 export interface MessageHandlerOptions {
@@ -35,8 +36,6 @@ const SILENT_EVENTS = new Set([
   'masssendjobfinish',
   'enter_agent',
 ]);
-
-const TIMED_OUT = Symbol('timed out');
 
 type Plan = { question: string } | { text: string };
 
@@ -71,7 +70,7 @@ export function createMessageHandler(opts: MessageHandlerOptions): MessageHandle
     const msgKey = `${scope}:m:${msg.MsgId || `${user}:${msg.CreateTime ?? ''}`}`;
     // Our pending hint asks the user to resend; the resend has a new MsgId, so also share
     // the work by (user, question) to hand them the answer already being computed.
-    const questionKey = `${scope}:q:${user}:${hash53(p.question)}`;
+    const questionKey = `${scope}:q:${user}:${shortHash(p.question)}`;
     const reply = opts.dedupe.getOrStart(msgKey, () =>
       opts.dedupe.getOrStart(questionKey, async () => {
         try {
@@ -87,35 +86,6 @@ export function createMessageHandler(opts: MessageHandlerOptions): MessageHandle
         }
       }),
     );
-    const settled = reply.catch(() => TEXTS.failed);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), opts.replyDeadlineMs);
-    });
-    try {
-      const text = await Promise.race([settled, deadline]);
-      if (text !== TIMED_OUT) return text;
-      ctx.waitUntil?.(settled);
-      return TEXTS.pending;
-    } finally {
-      clearTimeout(timer);
-    }
+    return replyWithin(reply.catch(() => TEXTS.failed), { deadlineMs: opts.replyDeadlineMs, pending: TEXTS.pending, waitUntil: ctx.waitUntil });
   };
-}
-
-/**
- * cyrb53, a fast non-cryptographic hash: keeps dedupe keys short (a question can be 2 KB and the
- * store holds 10,000 keys). Keys are per user, so a collision could only mix one user's own questions.
- */
-function hash53(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${s.length}.${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as wecom from '@wecom/crypto';
 import type { Answer, AskFn, Citation } from '../../qa/types.js';
 import { createWechatRoutes, type WechatRoutesDeps } from './routes.js';
-import { TEXTS } from './texts.js';
+import { TEXTS } from '../kit/texts.js';
 import { parseXml } from './xml.js';
 
 const require = createRequire(import.meta.url);
@@ -190,7 +190,7 @@ describe('messages', () => {
   });
 
   it('keeps a very long answer within 2000 bytes, cut at a sentence boundary', async () => {
-    const long = '100万元。' + '对新认定的国家级科技企业孵化器给予一次性经费支持；'.repeat(200) + '尾句。';
+    const long = `100万元。${'对新认定的国家级科技企业孵化器给予一次性经费支持；'.repeat(200)}尾句。`;
     const { app } = makeApp({}, async () => answerOf(long));
     const content = (await readReply(await send(app, { MsgType: 'text', Content: '长', MsgId: '22' }))).Content!;
     expect(bytes(content)).toBeLessThanOrEqual(2000);

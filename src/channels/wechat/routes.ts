@@ -2,10 +2,9 @@
 import { Hono, type Context } from 'hono';
 import type { AskFn } from '../../qa/types.js';
 import { createCipher, type Cipher } from './crypto.js';
-import { createDedupeStore, type ReplyStore } from './dedupe.js';
+import { createDedupeStore, type ReplyStore } from '../kit/dedupe.js';
 import { randomNonce, readBody, requireFreshTimestamp, requireParams, requireSignature, sealReply } from './edge.js';
-import { statusOf, WechatError } from './errors.js';
-import { WECHAT_MAX_BYTES, WECOM_MAX_BYTES } from './format.js';
+import { createError, errorBody, isAppError } from '../../errors.js';
 import { createMessageHandler, type MessageHandler } from './handler.js';
 import { parseXml, textReplyXml, type XmlFields } from './xml.js';
 
@@ -29,6 +28,10 @@ export interface WechatRoutesDeps extends CommonDeps {
 export interface WecomRoutesDeps extends CommonDeps {
   config: { token: string; corpId: string; encodingAESKey: string };
 }
+
+/** Passive-reply budgets in UTF-8 bytes (docs/wechat-protocol.md): 公众号 ~2000, WeCom app text 2048. */
+export const WECHAT_MAX_BYTES = 2000;
+export const WECOM_MAX_BYTES = 2048;
 
 const XML_TYPE = { 'Content-Type': 'application/xml; charset=utf-8' };
 
@@ -54,7 +57,7 @@ export function createWechatRoutes(deps: WechatRoutesDeps): Hono {
     // Compatible mode sends plaintext fields and Encrypt together; only encrypt_type=aes means
     // the reply must be encrypted, so that flag, not the body, picks the mode.
     if (query.encrypt_type !== 'aes') return respond(c, env, outer);
-    if (!cipher) throw new WechatError('WECHAT_NOT_CONFIGURED', 'safe mode needs appId and encodingAESKey');
+    if (!cipher) throw createError('WECHAT_NOT_CONFIGURED', 'safe mode needs appId and encodingAESKey');
     const msg = await openEnvelope(outer, cipher, token, q.timestamp, q.nonce, query.msg_signature);
     return respond(c, env, msg, { cipher, token });
   });
@@ -112,18 +115,17 @@ function setup(deps: CommonDeps, channel: string, maxBytes: number): Env {
 /** Maps coded errors to statuses in one place; WeChat must never see a 5xx for bad input. */
 function baseApp(onError: (err: unknown) => void, configured: () => boolean): Hono {
   const app = new Hono();
-  app.use('*', async (c, next) => {
-    if (!configured()) throw new WechatError('WECHAT_NOT_CONFIGURED');
+  app.use('*', async (_c, next) => {
+    if (!configured()) throw createError('WECHAT_NOT_CONFIGURED');
     await next();
   });
   app.onError((err, c) => {
-    if (!(err instanceof WechatError)) {
+    if (!isAppError(err) || err.status >= 500 && err.code !== 'WECHAT_NOT_CONFIGURED') {
       onError(err);
       return c.text('success'); // "no reply": better than WeChat's 该公众号暂时无法提供服务
     }
-    const status = statusOf(err.code);
-    if (status === 503) return c.json({ error: { code: err.code, message: 'channel not configured' } }, 503);
-    return c.body(null, status); // no detail for probers
+    if (err.code === 'WECHAT_NOT_CONFIGURED') return c.json(errorBody(err), 503);
+    return c.body(null, err.status); // no detail for probers
   });
   return app;
 }
@@ -145,13 +147,13 @@ async function openEnvelope(
   msgSignature: string | undefined,
 ): Promise<XmlFields> {
   const encrypt = outer.Encrypt;
-  if (!encrypt) throw new WechatError('WECHAT_BAD_XML', 'missing Encrypt');
+  if (!encrypt) throw createError('WECHAT_BAD_XML', 'missing Encrypt');
   await requireSignature(msgSignature, [token, timestamp, nonce, encrypt]);
   return parseXml(await cipher.decrypt(encrypt));
 }
 
 async function respond(c: Context, env: Env, msg: XmlFields, seal?: { cipher: Cipher; token: string }) {
-  if (!msg.FromUserName || !msg.ToUserName || !msg.MsgType) throw new WechatError('WECHAT_BAD_XML', 'missing fields');
+  if (!msg.FromUserName || !msg.ToUserName || !msg.MsgType) throw createError('WECHAT_BAD_XML', 'missing fields');
   const text = await env.handle(msg, { waitUntil: waitUntilOf(c) });
   if (!text) return c.text('success');
   const nowS = Math.floor(env.now() / 1000);

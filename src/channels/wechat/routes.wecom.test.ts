@@ -1,11 +1,11 @@
 // WeCom (企业微信) routes against the official vectors and the independent libraries.
 import { createRequire } from 'node:module';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import * as wecom from '@wecom/crypto';
 import type { Answer, AskFn } from '../../qa/types.js';
 import { createWecomRoutes, type WecomRoutesDeps } from './routes.js';
-import { TEXTS } from './texts.js';
+import { TEXTS } from '../kit/texts.js';
 import { parseXml } from './xml.js';
 
 const require = createRequire(import.meta.url);
@@ -15,7 +15,7 @@ const WXBizMsgCrypt = require('wechat-crypto') as new (
   id: string,
 ) => { getSignature(t: string, n: string, e: string): string; decrypt(e: string): { message: string; id: string } };
 
-// Vectors V1 and V2 from PROTOCOL.md.
+// Vectors V1 and V2 from docs/wechat-protocol.md.
 const TOKEN = 'QDG6eK';
 const CORP_ID = 'wx5823bf96d3bd56c7';
 const KEY = 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C';

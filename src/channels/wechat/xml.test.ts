@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WechatError } from './errors.js';
+import { isAppError } from '../../errors.js';
 import { cdata, encryptedReplyXml, MAX_BODY_BYTES, parseXml, textReplyXml } from './xml.js';
 
 function codeOf(f: () => unknown): string | undefined {
@@ -7,7 +7,7 @@ function codeOf(f: () => unknown): string | undefined {
     f();
     return undefined;
   } catch (e) {
-    return e instanceof WechatError ? e.code : `not coded: ${String(e)}`;
+    return isAppError(e) ? e.code : `not coded: ${String(e)}`;
   }
 }
 
@@ -76,14 +76,14 @@ describe('parseXml', () => {
 
   it('rejects bodies over 64 KB counted in UTF-8 bytes', () => {
     const chinese = '中'.repeat(Math.ceil(MAX_BODY_BYTES / 3)); // fewer chars than the limit, more bytes
-    expect(codeOf(() => parseXml(`<xml><Content>${chinese}</Content></xml>`))).toBe('WECHAT_TOO_LARGE');
+    expect(codeOf(() => parseXml(`<xml><Content>${chinese}</Content></xml>`))).toBe('PAYLOAD_TOO_LARGE');
     const fits = 'a'.repeat(MAX_BODY_BYTES - 40);
     expect(parseXml(`<xml><Content>${fits}</Content></xml>`).Content).toBe(fits);
   });
 });
 
 describe('replies', () => {
-  it('writes the passive text reply exactly as PROTOCOL.md shows', () => {
+  it('writes the passive text reply exactly as docs/wechat-protocol.md shows', () => {
     expect(textReplyXml({ toUser: 'oUser', fromUser: 'gh_acct', createTime: 1700000000, content: '你好' })).toBe(
       '<xml><ToUserName><![CDATA[oUser]]></ToUserName><FromUserName><![CDATA[gh_acct]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[你好]]></Content></xml>',
     );
@@ -102,7 +102,7 @@ describe('replies', () => {
     );
   });
 
-  it('writes the encrypted envelope exactly as PROTOCOL.md shows', () => {
+  it('writes the encrypted envelope exactly as docs/wechat-protocol.md shows', () => {
     expect(encryptedReplyXml({ encrypt: 'QUJD+/==', msgSignature: 'abc123', timestamp: 1409659813, nonce: '1372623149' })).toBe(
       '<xml><Encrypt><![CDATA[QUJD+/==]]></Encrypt><MsgSignature><![CDATA[abc123]]></MsgSignature><TimeStamp>1409659813</TimeStamp><Nonce><![CDATA[1372623149]]></Nonce></xml>',
     );

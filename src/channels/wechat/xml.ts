@@ -1,6 +1,6 @@
-// Reading WeChat's flat XML safely, and writing the two reply shapes PROTOCOL.md fixes.
+// Reading WeChat's flat XML safely, and writing the two reply shapes docs/wechat-protocol.md fixes.
 import { XMLParser } from 'fast-xml-parser';
-import { WechatError } from './errors.js';
+import { createError } from '../../errors.js';
 
 /** Real callbacks are under 2 KB; anything near this is abuse. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -26,22 +26,22 @@ const parser = new XMLParser({
 });
 
 export function parseXml(body: string): XmlFields {
-  if (byteLength(body) > MAX_BODY_BYTES) throw new WechatError('WECHAT_TOO_LARGE');
-  if (DTD.test(body)) throw new WechatError('WECHAT_XML_ENTITY', 'DOCTYPE/ENTITY not allowed');
+  if (byteLength(body) > MAX_BODY_BYTES) throw createError('PAYLOAD_TOO_LARGE');
+  if (DTD.test(body)) throw createError('WECHAT_XML_ENTITY', 'DOCTYPE/ENTITY not allowed');
   let doc: unknown;
   try {
     doc = parser.parse(body, true);
   } catch (e) {
-    throw new WechatError('WECHAT_BAD_XML', e instanceof Error ? e.message : 'malformed XML');
+    throw createError('WECHAT_BAD_XML', e instanceof Error ? e.message : 'malformed XML');
   }
   const root = (doc as Record<string, unknown> | undefined)?.xml;
   if (root === '') return {};
-  if (!root || typeof root !== 'object' || Array.isArray(root)) throw new WechatError('WECHAT_BAD_XML', 'root element <xml> expected');
+  if (!root || typeof root !== 'object' || Array.isArray(root)) throw createError('WECHAT_BAD_XML', 'root element <xml> expected');
   const out: XmlFields = {};
   for (const [name, value] of Object.entries(root)) {
     if (!FIELD.test(name)) continue;
     // Two <Encrypt> (or <Content>) elements would let the signed and the used value differ.
-    if (Array.isArray(value)) throw new WechatError('WECHAT_BAD_XML', `duplicate <${name}>`);
+    if (Array.isArray(value)) throw createError('WECHAT_BAD_XML', `duplicate <${name}>`);
     if (typeof value === 'string') out[name] = value;
   }
   return out;

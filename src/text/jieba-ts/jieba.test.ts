@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lexicon, seedKnowledgeBase, tokenizer as nodeTokenizer } from '../../testing/fixtures.js';
-import { compactDictionary, nodejiebaDictFiles } from '../../worker/artifacts-node.js';
-import { parityTexts } from '../../worker/testing/texts.js';
+import { compactDictionary, nodejiebaDictFiles } from '../../node/worker-artifacts.js';
+import { parityTexts } from '../../testing/segment-texts.js';
 import { exactLog } from './exact-log.js';
 import { createCppJiebaTokenizer } from './tokenizer.js';
 

@@ -1,6 +1,6 @@
 // What Node answers and how nodejieba segments, as the workerd tests receive it from the global setup.
 import { env } from 'cloudflare:workers';
-import type { AnswerDigest, EvalInput } from '../testing/answers.js';
+import type { AnswerDigest, EvalInput } from '../../testing/answer-digest.js';
 
 export interface NodeExpectations {
   /** The Node entry's vector index (HNSW), to show the comparison is with the real Node path. */

@@ -4,15 +4,13 @@
 // workerd read through the EXPECTATIONS service binding (a read-only view of that folder).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_INDEX_DIR, nodeTokenizer, PROJECT_ROOT, readCorpus, readLexicon } from '../../entry/node-deps.js';
-import { loadOrBuildIndex } from '../../index/store-node.js';
-import { createAssistant } from '../../qa/assistant.js';
-import { createEngine } from '../../qa/engine.js';
-import { MemorySessionStore } from '../../session/store.js';
-import { readWorkerArtifacts, writeWorkerArtifacts } from '../artifacts-node.js';
-import { askAll, digest } from '../testing/answers.js';
-import { evalInput, parityTexts } from '../testing/texts.js';
+import { DEFAULT_INDEX_DIR, nodeTokenizer, PROJECT_ROOT, readCorpus, readLexicon } from '../../node/loaders.js';
+import { loadOrBuildIndex } from '../../node/index-store.js';
+import { readWorkerArtifacts, writeWorkerArtifacts } from '../../node/worker-artifacts.js';
+import { askAll, digest } from '../../testing/answer-digest.js';
+import { evalInput, parityTexts } from '../../testing/segment-texts.js';
 import type { NodeExpectations } from './expectations.js';
+import { createRuntime } from '../../runtime.js';
 
 const EXPECTATIONS_DIR = join(PROJECT_ROOT, 'data', 'worker', 'expectations');
 
@@ -22,7 +20,7 @@ const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR
 await writeWorkerArtifacts(readWorkerArtifacts());
 
 const input = evalInput();
-const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
+const { assistant } = createRuntime({ kb });
 const answers = await askAll(input, async (q, sessionId) => {
   const a = await assistant.ask(q, { sessionId });
   return { digest: digest(a), sessionId: a.sessionId };

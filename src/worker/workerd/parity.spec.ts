@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../entry/worker.js';
 import { workerTokenizer } from '../artifacts.js';
 import { bundledArtifacts } from '../bundled.js';
-import { askAll, digest, type AnswerDigest } from '../testing/answers.js';
+import { askAll, digest, type AnswerDigest } from '../../testing/answer-digest.js';
 import { nodeExpectations, type NodeExpectations } from './expectations.js';
 import { ask } from './http.js';
 

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { MemorySessionStore, SESSION_TTL_MS, type Session } from '../../session/store.js';
+import { MemorySessionStore, SESSION_TTL_MS, type Session } from '../../qa/sessions.js';
 import { bundledArtifacts } from '../bundled.js';
 import { createWorkerHandler } from '../handler.js';
 import { DurableSessionStore, sessionStoreFor, type SessionNamespace } from '../sessions.js';

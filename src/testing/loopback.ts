@@ -1,13 +1,10 @@
-// Test helper (imported only by tests): an app served on a loopback port, so the official `openai` client talks
-// to it over real HTTP. Could move to src/testing/ beside testApp().
+// Test helper (imported only by tests): an app served on a loopback port, so real clients (the official `openai`
+// package, fetch with keep-alive) talk to it over real HTTP.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from '../../app.js';
-import { configFromEnv } from '../../config.js';
-import { createAssistant } from '../../qa/assistant.js';
-import { createEngine } from '../../qa/engine.js';
-import { MemorySessionStore } from '../../session/store.js';
-import { seedKnowledgeBase } from '../../testing/fixtures.js';
+import { configFromEnv } from '../config.js';
+import { seedKnowledgeBase } from './fixtures.js';
+import { createRuntime } from '../runtime.js';
 
 export interface Served {
   /** e.g. http://127.0.0.1:54321 */
@@ -34,6 +31,5 @@ export function serveOnLoopback(app: { fetch: (req: Request) => Response | Promi
 /** The real app over the seed corpus, configured like the Node entry from `env` (e.g. { API_KEYS: 'k1,k2' }). */
 export function serveRealApp(env: Record<string, string> = {}): Promise<Served> {
   const kb = seedKnowledgeBase();
-  const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
-  return serveOnLoopback(createApp({ kb, assistant, config: configFromEnv(env), logError: () => {} }));
+  return serveOnLoopback(createRuntime({ kb, config: configFromEnv(env), logError: () => {} }).app);
 }

@@ -1,9 +1,7 @@
-// Turns an engine Answer into plain text for a phone chat bubble, within WeChat's byte budget.
+// Turns an engine Answer into plain text for a phone chat bubble within a byte budget: what every text-only chat
+// channel (公众号, 企业微信, DingTalk, Feishu …) sends.
+import { clauseRef, sourceLine } from '../../qa/citation.js';
 import type { Answer, Citation } from '../../qa/types.js';
-
-/** Passive-reply budgets in UTF-8 bytes (PROTOCOL.md): 公众号 ~2000, WeCom app text 2048. */
-export const WECHAT_MAX_BYTES = 2000;
-export const WECOM_MAX_BYTES = 2048;
 
 export interface FormatOptions {
   maxBytes?: number;
@@ -17,7 +15,7 @@ const bytes = (s: string) => encoder.encode(s).length;
 const CLOSERS = '”’」』）)】';
 
 export function formatAnswer(answer: Answer, opts: FormatOptions = {}): string {
-  const maxBytes = opts.maxBytes ?? WECHAT_MAX_BYTES;
+  const maxBytes = opts.maxBytes ?? 2000;
   const body = shortLines(stripMarkdown(answer.answer));
   const cites = distinctCitations(answer.citations, opts.maxCitations ?? 2);
   const sources = cites
@@ -29,18 +27,12 @@ export function formatAnswer(answer: Answer, opts: FormatOptions = {}): string {
   if (bytes(body + tail) <= maxBytes) return body + tail;
 
   const first = cites[0];
-  const pointer = first ? `（详见第（${first.clause}）条原文）` : '（内容较长，未完整显示）';
+  const pointer = first ? `（详见${clauseRef(first.clause)}原文）` : '（内容较长，未完整显示）';
   const suffix = `\n${pointer}${tail}`;
   const budget = maxBytes - bytes(suffix);
   // A pathological citation (huge title) must not push the reply over the limit either.
   if (budget < maxBytes / 4) return hardCut(body, maxBytes);
   return cutAtSentence(body, budget).trimEnd() + suffix;
-}
-
-/** `《docTitle》第（十四）条「title」`: the citation as the policy office would say it aloud. */
-export function sourceLine(c: Citation): string {
-  const doc = c.docTitle.replace(/^《|》$/g, '');
-  return `《${doc}》第（${c.clause}）条${c.title ? `「${c.title}」` : ''}`;
 }
 
 /** WeChat shows markdown literally, so asterisks and hashes would read as noise. */

@@ -1,6 +1,6 @@
 // A deterministic in-memory stand-in for a Vectorize index (cosine metric): values are stored as float32, as
 // Vectorize stores them, queries see one namespace, and topK is capped as the service caps it.
-import { VECTORIZE_MAX_TOP_K, type VectorizeBinding, type VectorizeRecord } from '../vectorize.js';
+import { VECTORIZE_MAX_TOP_K, type VectorizeBinding, type VectorizeRecord } from '../worker/vectorize.js';
 
 export class FakeVectorize implements VectorizeBinding {
   private readonly records = new Map<string, { values: Float32Array; namespace?: string }>();

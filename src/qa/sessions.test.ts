@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemorySessionStore, SESSION_TTL_MS } from './store.js';
+import { MemorySessionStore, SESSION_TTL_MS } from './sessions.js';
 
 const session = (id: string, at: number) => ({ id, turns: [], updatedAt: at });
 

@@ -1,7 +1,7 @@
 // The SessionStore interface and its in-memory implementation: an LRU with an idle TTL, so memory stays
 // bounded under any number of users. The Worker plugs in a Durable Object behind the same interface.
-import type { Focus } from '../qa/context.js';
-import type { Intent } from '../qa/types.js';
+import type { Focus } from './context.js';
+import type { Intent } from './types.js';
 
 export interface Turn {
   question: string;

@@ -1,8 +1,8 @@
 // npm run build:index — parse corpus/, build the chunks, BM25 and vectors, and write data/index with its manifest.
 import { configFromEnv } from '../config.js';
-import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../entry/node-deps.js';
+import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../node/loaders.js';
 import { embeddingsFromConfig } from '../llm/embeddings.js';
-import { buildAndSave } from './store-node.js';
+import { buildAndSave } from '../node/index-store.js';
 
 const dir = process.argv[2] ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
 const t0 = performance.now();

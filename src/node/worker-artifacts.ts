@@ -5,13 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, PROJECT_ROOT, readCorpus } from '../entry/node-deps.js';
-import { errors } from '../errors.js';
+import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, PROJECT_ROOT, readCorpus } from './loaders.js';
+import { createError } from '../errors.js';
 import { embedderId } from '../index/embeddings.js';
 import { lexiconHash } from '../index/knowledge-base.js';
 import { checkManifest, corpusHash, type Manifest } from '../index/manifest.js';
 import { hashText } from '../text/lexicon.js';
-import type { WorkerArtifacts } from './artifacts.js';
+import type { WorkerArtifacts } from '../worker/artifacts.js';
 import { lexiconFromFiles, type LexiconFiles } from '../text/lexicon.js';
 
 export const WORKER_ARTIFACTS_FILE = join(PROJECT_ROOT, 'data', 'worker', 'artifacts.txt');
@@ -53,7 +53,7 @@ export function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): WorkerArti
   const indexDir = opts.indexDir ?? DEFAULT_INDEX_DIR;
   const lexicon = readLexiconFiles(opts.lexiconDir);
   const jieba = nodejiebaDictFiles();
-  if (!existsSync(join(indexDir, 'manifest.json'))) throw errors.indexMissing(`no index at ${indexDir}: run npm run build:index`);
+  if (!existsSync(join(indexDir, 'manifest.json'))) throw createError('INDEX_MISSING', `no index at ${indexDir}: run npm run build:index`);
   const manifestJson = readFileSync(join(indexDir, 'manifest.json'), 'utf8');
   let kbJson = readFileSync(join(indexDir, 'kb.json'), 'utf8');
   const manifest: Manifest = JSON.parse(manifestJson);

@@ -2,9 +2,9 @@
 // {id, values, namespace, metadata} line per chunk, for `wrangler vectorize insert <index> --file <out>`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_INDEX_DIR, PROJECT_ROOT } from '../entry/node-deps.js';
+import { DEFAULT_INDEX_DIR, PROJECT_ROOT } from '../node/loaders.js';
 import type { Manifest } from '../index/manifest.js';
-import { vectorizeRecords, vectorNamespace } from './vectorize.js';
+import { vectorizeRecords, vectorNamespace } from '../worker/vectorize.js';
 
 const dir = process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
 const out = process.argv[2] ?? join(PROJECT_ROOT, 'data', 'vectorize', 'chunks.ndjson');
@@ -12,7 +12,7 @@ const manifest: Manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), '
 const kb = JSON.parse(readFileSync(join(dir, 'kb.json'), 'utf8'));
 const records = vectorizeRecords(manifest, kb.chunks, kb.vectors, kb.embedder.dim);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+writeFileSync(out, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
 console.log(`${records.length} vectors (${kb.embedder.dim} dimensions, namespace ${vectorNamespace(manifest)}) → ${out}`);
 console.log(`once:  npx wrangler vectorize create policy-qa-chunks --dimensions=${kb.embedder.dim} --metric=cosine`);
 console.log(`then:  npx wrangler vectorize insert policy-qa-chunks --file=${out}`);

@@ -1,4 +1,5 @@
-// Fixed texts the channel sends on its own; everything else comes from the engine.
+// Fixed texts a chat channel sends on its own (welcome, hints, the busy reply); everything else comes from the engine.
+// Shared by every channel, so a user gets the same words on 公众号, 企业微信 or a new platform.
 
 export const TEXTS = {
   welcome: [
@@ -18,4 +19,6 @@ export const TEXTS = {
   pending: '正在查询，请稍后重发问题。',
   /** The engine failed; never a 5xx, which users would see as 该公众号暂时无法提供服务. */
   failed: '抱歉，暂时无法回答这个问题，请稍后再试。',
+  /** Over the per-user limit: a reply, since platforms treat anything but a 200 as a failure. */
+  rateLimited: '提问太频繁了，请稍等一分钟再问。',
 } as const;

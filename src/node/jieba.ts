@@ -1,8 +1,8 @@
 // Tokenizer backed by nodejieba (native), for the Node entry. HMM is on; the Worker runs a TypeScript port of the same
 // algorithm over the same dictionaries (src/text/jieba-ts/), tested token for token against this one.
 import nodejieba from 'nodejieba';
-import { hashText } from './lexicon.js';
-import type { Tokenizer } from './tokenizer.js';
+import { hashText } from '../text/lexicon.js';
+import type { Tokenizer } from '../text/tokenizer.js';
 
 let loadedDict: string | undefined;
 

@@ -4,12 +4,9 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { createApp } from '../app.js';
 import { configFromEnv } from '../config.js';
-import { createAssistant } from '../qa/assistant.js';
-import { createEngine } from '../qa/engine.js';
-import { MemorySessionStore } from '../session/store.js';
-import { seedKnowledgeBase } from '../testing/fixtures.js';
+import { seedKnowledgeBase } from './fixtures.js';
+import { createRuntime } from '../runtime.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -28,9 +25,8 @@ export interface ConsoleHarness {
  */
 function consoleApp() {
   const kb = seedKnowledgeBase();
-  const assistant = createAssistant({ engine: createEngine(kb), sessions: new MemorySessionStore() });
   const config = { ...configFromEnv({}), rateLimit: { perMinute: 0, burst: 0 } };
-  return createApp({ kb, assistant, config, logError: () => {} });
+  return createRuntime({ kb, config, logError: () => {} }).app;
 }
 
 export async function startConsole(): Promise<ConsoleHarness> {

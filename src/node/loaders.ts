@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lexiconFromFiles, type Lexicon } from '../text/lexicon.js';
-import { createNodeJiebaTokenizer } from '../text/jieba-node.js';
+import { createNodeJiebaTokenizer } from './jieba.js';
 import { createCppJiebaTokenizer } from '../text/jieba-ts/tokenizer.js';
 import { createRequire } from 'node:module';
 import type { Tokenizer } from '../text/tokenizer.js';

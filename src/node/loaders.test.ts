@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadQuestions } from '../../eval/dataset.js';
 import { lexicon, tokenizer } from '../testing/fixtures.js';
-import { nodeTokenizer } from './node-deps.js';
+import { nodeTokenizer } from './loaders.js';
 
 describe('the Node tokenizer choice', () => {
   it('TOKENIZER=ts gives nodejieba\'s tokens and id', () => {

@@ -3,11 +3,11 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { errors, isAppError } from '../errors.js';
+import { createError, isAppError } from '../errors.js';
 import type { Lexicon } from '../text/lexicon.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { embedderId } from './embeddings.js';
-import { buildHnsw, hnswVectorIndex } from './hnsw-node.js';
+import { embedderId } from '../index/embeddings.js';
+import { buildHnsw, hnswVectorIndex } from './hnsw.js';
 import {
   buildKnowledgeBaseData,
   hydrateKnowledgeBase,
@@ -16,8 +16,8 @@ import {
   type KnowledgeBase,
   type KnowledgeBaseData,
   type RemoteEmbeddings,
-} from './knowledge-base.js';
-import { checkManifest, corpusHash, type Manifest } from './manifest.js';
+} from '../index/knowledge-base.js';
+import { checkManifest, corpusHash, type Manifest } from '../index/manifest.js';
 
 type Sources = { file: string; text: string }[];
 
@@ -48,13 +48,13 @@ function densify(vectors: KnowledgeBaseData['vectors']): number[][] {
 
 /** `embeddings`: the remote embedder the index must have been built with (EMBEDDINGS_*); absent means the local one. */
 export async function loadIndex(dir: string, sources: Sources, lex: Lexicon, tokenizer: Tokenizer, embeddings?: RemoteEmbeddings): Promise<KnowledgeBase> {
-  if (!existsSync(join(dir, 'manifest.json'))) throw errors.indexMissing(`no index at ${dir}`);
+  if (!existsSync(join(dir, 'manifest.json'))) throw createError('INDEX_MISSING', `no index at ${dir}`);
   let manifest: Manifest;
   let rest: Omit<KnowledgeBaseData, 'manifest'>;
   try {
     manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
   } catch (e) {
-    throw errors.indexCorrupt(`unreadable manifest in ${dir}: ${(e as Error).message}`);
+    throw createError('INDEX_CORRUPT', `unreadable manifest in ${dir}: ${(e as Error).message}`);
   }
   checkManifest(manifest, {
     tokenizer: tokenizer.id,
@@ -65,18 +65,18 @@ export async function loadIndex(dir: string, sources: Sources, lex: Lexicon, tok
   try {
     rest = JSON.parse(await readFile(join(dir, 'kb.json'), 'utf8'));
   } catch (e) {
-    throw errors.indexCorrupt(`unreadable kb.json in ${dir}: ${(e as Error).message}`);
+    throw createError('INDEX_CORRUPT', `unreadable kb.json in ${dir}: ${(e as Error).message}`);
   }
   const data: KnowledgeBaseData = { manifest, ...rest };
   let store: HNSWLib;
   try {
     store = await HNSWLib.load(join(dir, 'hnsw'), { embedDocuments: async () => [], embedQuery: async () => [] });
   } catch (e) {
-    throw errors.indexCorrupt(`unreadable HNSW index in ${dir}: ${(e as Error).message}`);
+    throw createError('INDEX_CORRUPT', `unreadable HNSW index in ${dir}: ${(e as Error).message}`);
   }
   const count = store.index.getCurrentCount();
   if (count !== data.chunks?.length || data.vectors?.length !== data.chunks.length || manifest.counts.chunks !== count) {
-    throw errors.indexCorrupt(`index in ${dir} holds ${count} vectors for ${data.chunks?.length} chunks`);
+    throw createError('INDEX_CORRUPT', `index in ${dir} holds ${count} vectors for ${data.chunks?.length} chunks`);
   }
   return hydrateKnowledgeBase(data, lex, tokenizer, hnswVectorIndex(store), embeddings);
 }

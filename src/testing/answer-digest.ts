@@ -1,6 +1,6 @@
 // The parts of an answer the Node/Worker parity tests compare, and a runner that asks every eval question and
 // every dialog (turns in one session) through any ask function. Runtime-agnostic: the workerd tests use it too.
-import type { Answer } from '../../qa/types.js';
+import type { Answer } from '../qa/types.js';
 
 export interface AnswerDigest {
   intent: string;

@@ -2,7 +2,7 @@
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { VectorIndex } from './vector-index.js';
+import type { VectorIndex } from '../index/vector-index.js';
 
 export async function buildHnsw(vectors: number[][], embeddings: EmbeddingsInterface): Promise<HNSWLib> {
   const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: vectors[0]?.length ?? 1 });

@@ -1,9 +1,9 @@
 // Every text the parity tests segment: each eval question (as asked, normalised, and as the engine prepares it),
 // and every clause title, body, sentence and chunk of the corpus.
-import { loadDialogs, loadQuestions } from '../../../eval/dataset.js';
-import type { KnowledgeBase } from '../../index/knowledge-base.js';
-import { createPreparer } from '../../qa/prepare.js';
-import { normalizeQuestion } from '../../text/normalize.js';
+import { loadDialogs, loadQuestions } from '../../eval/dataset.js';
+import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { createPreparer } from '../qa/prepare.js';
+import { normalizeQuestion } from '../text/normalize.js';
 
 export function evalQuestions(): string[] {
   const out: string[] = [];

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../qa/types.js';
-import { cutAtSentence, formatAnswer, hardCut, shortLines, sourceLine, stripMarkdown, WECOM_MAX_BYTES } from './format.js';
+import { sourceLine } from '../../qa/citation.js';
+import { cutAtSentence, formatAnswer, hardCut, shortLines, stripMarkdown } from './plain-text.js';
+
+const WECOM_MAX_BYTES = 2048;
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
@@ -46,7 +49,7 @@ describe('formatAnswer', () => {
 
   it('keeps a very long answer within 2000 bytes, cut at a sentence boundary with a pointer', () => {
     const sentence = '对新认定的国家级科技企业孵化器，给予一次性300万元经费支持；';
-    const long = '300万元。' + sentence.repeat(200) + '最后一句。';
+    const long = `300万元。${sentence.repeat(200)}最后一句。`;
     const out = formatAnswer(answer(long));
     expect(bytes(out)).toBeLessThanOrEqual(2000);
     expect(bytes(out)).toBeGreaterThan(1800);

@@ -1,6 +1,6 @@
 // npm run build:worker (after build:index) — writes data/worker/artifacts.txt, the Worker's bundled knowledge base.
 // --without-vectors: leave the vectors out, for a Worker whose VECTORIZE binding serves them.
-import { readWorkerArtifacts, writeWorkerArtifacts } from './artifacts-node.js';
+import { readWorkerArtifacts, writeWorkerArtifacts } from '../node/worker-artifacts.js';
 
 const t0 = performance.now();
 const artifacts = readWorkerArtifacts({ withoutVectors: process.argv.includes('--without-vectors') });

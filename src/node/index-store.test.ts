@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../errors.js';
 import { lexicon, sources, tokenizer } from '../testing/fixtures.js';
-import { buildAndSave, loadIndex, loadOrBuildIndex } from './store-node.js';
+import { buildAndSave, loadIndex, loadOrBuildIndex } from './index-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'policy-index-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 // Policy text → document, chapters and clauses. Tolerates the variations real published documents have.
-import { chineseToInt } from './numerals.js';
+import { chineseToInt } from '../text/numerals.js';
 import { parseDepartmentList, type DepartmentRegistry } from './departments.js';
 import type { Chapter, Clause, PolicyDocument } from './types.js';
 

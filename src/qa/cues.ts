@@ -1,5 +1,5 @@
 // Language cues of questions (not of any document): levels, clause references, intent words, generic words.
-import { chineseToInt } from '../corpus/numerals.js';
+import { chineseToInt } from '../text/numerals.js';
 
 export type Level = 'national' | 'regional';
 

@@ -31,6 +31,9 @@ export const ERRORS = {
   INDEX_STALE: { status: 503, message: 'the index was built from another corpus or dictionary', fix: 'run npm run build:index' },
   INDEX_MISMATCH: { status: 503, message: 'the index was built by another format or embedder', fix: 'delete the index folder or run npm run build:index' },
   INDEX_CORRUPT: { status: 503, message: 'the index is damaged', fix: 'delete the index folder or run npm run build:index' },
+  // Documents (corpus files and uploads)
+  DOC_UNSUPPORTED_FORMAT: { status: 415, message: 'no reader for this file type' },
+  DOC_NO_CLAUSES: { status: 422, message: 'the document yields no clauses' },
   // WeChat / WeCom callbacks. Authentication failures are all 401 without detail, so a prober cannot tell a bad
   // signature from a bad key or a wrong receive id.
   WECHAT_NOT_CONFIGURED: { status: 503, message: 'channel not configured' },

@@ -17,7 +17,7 @@ const log = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stri
 
 async function loadKnowledgeBase() {
   const lex = readLexicon();
-  const sources = readCorpus(process.env.CORPUS_DIR);
+  const sources = await readCorpus(process.env.CORPUS_DIR);
   const dir = process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
   try {
     const r = await loadOrBuildIndex(dir, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));

@@ -3,6 +3,7 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SourceDocument } from '../corpus/blocks.js';
 import { createError, isAppError } from '../errors.js';
 import type { Lexicon } from '../text/lexicon.js';
 import type { Tokenizer } from '../text/tokenizer.js';
@@ -19,7 +20,7 @@ import {
 } from '../index/knowledge-base.js';
 import { checkManifest, corpusHash, type Manifest } from '../index/manifest.js';
 
-type Sources = { file: string; text: string }[];
+type Sources = SourceDocument[];
 
 export async function saveIndex(dir: string, data: KnowledgeBaseData, kb: KnowledgeBase): Promise<void> {
   // Write into a temp folder and swap it in, so a crash mid-write never leaves a half index behind.

@@ -49,7 +49,7 @@ export interface ReadArtifactsOptions {
 }
 
 /** Reads and cross-checks everything the Worker bundles; a stale index is an error that names the fix. */
-export function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): WorkerArtifacts {
+export async function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): Promise<WorkerArtifacts> {
   const indexDir = opts.indexDir ?? DEFAULT_INDEX_DIR;
   const lexicon = readLexiconFiles(opts.lexiconDir);
   const jieba = nodejiebaDictFiles();
@@ -57,7 +57,7 @@ export function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): WorkerArti
   const manifestJson = readFileSync(join(indexDir, 'manifest.json'), 'utf8');
   let kbJson = readFileSync(join(indexDir, 'kb.json'), 'utf8');
   const manifest: Manifest = JSON.parse(manifestJson);
-  const hash = corpusHash(readCorpus(opts.corpusDir));
+  const hash = corpusHash(await readCorpus(opts.corpusDir));
   try {
     checkManifest(manifest, { tokenizer: `jieba-hmm@${hashText(lexicon.userDict)}`, lexiconHash: lexiconHash(lexiconFromFiles(lexicon)), embedder: embedderId(), corpusHash: hash });
   } catch (e) {

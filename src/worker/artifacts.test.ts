@@ -1,3 +1,4 @@
+import { blocksToText } from '../corpus/blocks.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ let artifacts: WorkerArtifacts;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'policy-worker-'));
   nodeKb = await buildAndSave(join(dir, 'index'), sources, lexicon, tokenizer);
-  artifacts = readWorkerArtifacts({ indexDir: join(dir, 'index') });
+  artifacts = await readWorkerArtifacts({ indexDir: join(dir, 'index') });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -66,17 +67,17 @@ describe('the Worker knowledge base from bundled artifacts', () => {
     expect(code(artifacts)).toBe('ok');
   });
 
-  it('leaves the vectors out on request (a Vectorize index serves them)', () => {
-    const slim = readWorkerArtifacts({ indexDir: join(dir, 'index'), withoutVectors: true });
+  it('leaves the vectors out on request (a Vectorize index serves them)', async () => {
+    const slim = await readWorkerArtifacts({ indexDir: join(dir, 'index'), withoutVectors: true });
     expect(JSON.parse(slim.kbJson).vectors).toBeUndefined();
     expect(slim.kbJson.length).toBeLessThan(artifacts.kbJson.length / 2);
   });
 
-  it('will not bundle an index that is missing or older than the corpus, and names the fix', () => {
+  it('will not bundle an index that is missing or older than the corpus, and names the fix', async () => {
     const corpus = join(dir, 'corpus');
     mkdirSync(corpus);
-    for (const s of sources) writeFileSync(join(corpus, s.file), `${s.text}\n`);
-    expect(() => readWorkerArtifacts({ indexDir: join(dir, 'index'), corpusDir: corpus })).toThrow(/corpus.*npm run build:index/);
-    expect(() => readWorkerArtifacts({ indexDir: join(dir, 'missing') })).toThrow(/npm run build:index/);
+    for (const s of sources) writeFileSync(join(corpus, s.fileName), `${blocksToText(s.blocks)}\n（此件为修改后的版本）\n`);
+    await expect(readWorkerArtifacts({ indexDir: join(dir, 'index'), corpusDir: corpus })).rejects.toThrow(/corpus.*npm run build:index/);
+    await expect(readWorkerArtifacts({ indexDir: join(dir, 'missing') })).rejects.toThrow(/npm run build:index/);
   });
 });

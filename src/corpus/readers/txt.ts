@@ -1,7 +1,7 @@
 // Plain text and markdown: one block per non-empty line. Lines of TAB-separated cells are tables (that is how
 // saved pages and the .txt renderings of government pages keep them); markdown headings keep their level.
 import type { Block, DocumentReader, SourceDocument } from '../blocks.js';
-import { gridRows } from './table-grid.js';
+import { gridRows } from './text-table.js';
 
 const MD_HEADING = /^(#{1,6})\s+(.*)$/;
 

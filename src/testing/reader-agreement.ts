@@ -27,13 +27,19 @@ export interface Agreement {
   extra: string[];
 }
 
-/** Source lines, optionally only the first `lines` of them (a fixture printed from part of a document). */
-function sourceLines(txt: string, lines?: number): string[] {
-  return txt.split(/\r?\n/).slice(0, lines).filter((l) => l.trim() !== '');
+export interface Span {
+  /** Compare from this line of the .txt (0-based): the lines above are the page's, not the file's (基本信息). */
+  from?: number;
+  /** Compare up to this line: a fixture printed from part of a document. */
+  lines?: number;
 }
 
-export function paragraphAgreement(txt: string, blocks: Block[], { lines }: { lines?: number } = {}): Agreement {
-  const source = sourceLines(txt, lines);
+function sourceLines(txt: string, { from = 0, lines }: Span): string[] {
+  return txt.split(/\r?\n/).slice(from, lines).filter((l) => l.trim() !== '');
+}
+
+export function paragraphAgreement(txt: string, blocks: Block[], span: Span = {}): Agreement {
+  const source = sourceLines(txt, span);
   const paragraphs = source.filter((l) => !l.includes('\t')).map(squeeze);
   const texts = blocks.filter((b) => b.kind !== 'row').map((b) => squeeze((b as { text: string }).text));
   const have = new Set(texts);
@@ -52,14 +58,23 @@ export function paragraphAgreement(txt: string, blocks: Block[], { lines }: { li
  * Source table rows (TAB lines of the .txt) that some row block carries, cell for cell, or that a table's header
  * carries (a header row of the .txt is one level of the joined names: 分类 in 门诊特定病种/分类).
  */
-export function rowAgreement(txt: string, blocks: Block[], { lines }: { lines?: number } = {}) {
-  const rows = sourceLines(txt, lines).filter((l) => l.includes('\t')).map((l) => l.split('\t'));
+export function rowAgreement(txt: string, blocks: Block[], span: Span = {}) {
+  const rows = sourceLines(txt, span).filter((l) => l.includes('\t')).map((l) => l.split('\t'));
   const rowBlocks = blocks.filter((b) => b.kind === 'row');
   const have = new Set(rowBlocks.map((b) => rowKey(b.cells)));
   const headerNames = new Set(rowBlocks.flatMap((b) => b.header.flatMap((h) => h.split('/')).map(squeeze)));
   const inHeader = (cells: string[]) => cells.map(squeeze).filter(Boolean).every((c) => headerNames.has(c));
   const missing = rows.filter((r) => !have.has(rowKey(r)) && !inHeader(r)).map((r) => r.join('\t'));
   return { found: rows.length - missing.length, total: rows.length, ratio: rows.length === 0 ? 1 : (rows.length - missing.length) / rows.length, missing };
+}
+
+/**
+ * Which lines of each .txt a DOCX or PDF made from the document's body carries: the two gz.gov.cn documents' first
+ * eight lines are the page's 基本信息 block and <h1> title, and the 门特 PDF was printed up to the end of 附件1.
+ */
+export function bodySpan(doc: string, format: 'docx' | 'pdf'): Span {
+  if (!doc.startsWith('guangzhou-')) return {};
+  return { from: 8, lines: format === 'pdf' && doc.startsWith('guangzhou-outpatient') ? 113 : undefined };
 }
 
 /** The realdocs documents with fixtures, by name. */

@@ -43,7 +43,14 @@ export interface HtmlRead {
   warnings: string[];
 }
 
-/** Reads HTML text: exported so the DOCX reader can hand over mammoth's HTML (which has no page around it). */
+/** Blocks of HTML that is all document (mammoth's output for a DOCX): no page furniture to look for. */
+export function readHtmlFragment(html: string): Block[] {
+  const $ = parseHtml(html);
+  dropNeverText($);
+  return nodesToBlocks($('body').toArray());
+}
+
+/** Reads a saved page's HTML text into its blocks and metadata. */
 export function readHtmlText(html: string): HtmlRead {
   const $ = parseHtml(html);
   const { titles, published } = pageMeta($);

@@ -2,6 +2,7 @@
 // here; nothing else in the corpus or index knows formats.
 import type { DocumentReader, SourceDocument } from '../blocks.js';
 import { createError } from '../../errors.js';
+import { docxReader } from './docx.js';
 import { htmlReader } from './html.js';
 import { mdReader, txtReader } from './txt.js';
 
@@ -9,6 +10,7 @@ export const READERS: readonly DocumentReader[] = [
   txtReader,
   mdReader,
   htmlReader,
+  docxReader,
 ];
 
 const extensionOf = (fileName: string) => fileName.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase() ?? '';

@@ -4,6 +4,7 @@ import type { DocumentReader, SourceDocument } from '../blocks.js';
 import { createError } from '../../errors.js';
 import { docxReader } from './docx.js';
 import { htmlReader } from './html.js';
+import { pdfReader } from './pdf.js';
 import { mdReader, txtReader } from './txt.js';
 
 export const READERS: readonly DocumentReader[] = [
@@ -11,6 +12,7 @@ export const READERS: readonly DocumentReader[] = [
   mdReader,
   htmlReader,
   docxReader,
+  pdfReader,
 ];
 
 const extensionOf = (fileName: string) => fileName.match(/\.([^./\\]+)$/)?.[1]?.toLowerCase() ?? '';

@@ -16,7 +16,7 @@ const CONTAINERS = [
 ];
 
 /** Page furniture, by the names sites give it. Matched against class and id. */
-const CHROME = /(^|[-_\s])(nav|navbar|menu|header|footer|foot|breadcrumb|crumbs?|curb|position|location|share|bdshare|fx|print|fontsize|font_size|zoomsize|ewm|qrcode|qr|gbck|close|toolbar|attr_r|content_attr|info_bot|xgwz\w*|xgwj|related|relevant|pager|pagination|comment|sidebar|aside|banner|search\w*|login|topbar|skip)([-_\s]|$)/i;
+const CHROME = /(^|[-_\s])(nav|navbar|menu|header|footer|foot|breadcrumb|crumbs?|curb|position|location|share|bdshare|fx|print|fontsize|font_size|zoomsize|ewm|qrcode|qr|gbck|close|toolbar|llcs|views?|visits?|hits|attr_r|content_attr|info_bot|xgwz\w*|xgwj|related|relevant|pager|pagination|comment|sidebar|aside|banner|search\w*|login|topbar|skip)([-_\s]|$)/i;
 
 /** Elements that are never text of the document, wherever they are. */
 const NEVER = 'script, style, noscript, template, iframe, frame, object, embed, svg, canvas, link, meta, input, button, select, textarea, nav, [aria-hidden="true"]';
@@ -132,6 +132,30 @@ export function findTitle($: CheerioAPI, container: Element, pageTitles: string[
     const t = squeeze($(el).text());
     if (t.length >= 4 && t.length <= 200 && wanted.some((w) => w.includes(t) || t.includes(w))) found = el;
   });
+  return found;
+}
+
+/** A date or a source: what a byline under the title says (发表时间：2025-08-11 信息来源：区住建园林局). */
+const BYLINE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|来源[:：]|发[布表](时间|日期)[:：]/;
+
+/**
+ * The byline between the title and the container (publication date, source), kept as the .txt keeps it; its
+ * counters and buttons are dropped by dropChrome. The outermost short element there that names a date or source.
+ */
+export function findByline($: CheerioAPI, title: Element | undefined, container: Element): Element | undefined {
+  if (!title) return undefined;
+  // Elements in document order between the title's subtree and the container, not holding either.
+  const all = $('body *').toArray();
+  const containerAncestors = new Set<AnyNode>();
+  for (let n: AnyNode | null = container; n; n = n.parent) containerAncestors.add(n);
+  const from = all.indexOf(title) + 1 + $(title).find('*').length;
+  const to = all.indexOf(container);
+  let found: Element | undefined;
+  for (const el of all.slice(from, Math.max(from, to))) {
+    if (containerAncestors.has(el) || (found && $(found).find(el).length > 0)) continue;
+    const text = squeeze($(el).text());
+    if (text.length > 0 && text.length <= 120 && BYLINE.test(text)) found ??= el;
+  }
   return found;
 }
 

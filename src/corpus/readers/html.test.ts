@@ -131,6 +131,22 @@ describe('html reader on markup', () => {
     ]);
   });
 
+  it('keeps the byline under the title (date, source) without its view counter, and reads its date', () => {
+    const page = `<html><head><title>关于受理天河区人才公寓申请的公告 - 天河区</title></head><body>
+      <div class="curb">您当前所在的位置：<a href="/">首页</a> &gt; <a href="/">住房保障</a></div>
+      <div class="article"><div class="article-title"><h1>关于受理天河区人才公寓申请的公告</h1></div>
+      <div class="article-attr"><span class="date">发表时间：<b>2025-08-11 18:04:59</b></span> <span class="ly">信息来源：<b>区住建园林局</b></span> <span class="llcs">浏览量：<b id="view">88</b></span></div>
+      <div class="article-content"><p>根据《天河区人才公寓建设和使用管理办法》的有关规定，现面向辖区企业、人才受理天河区人才公寓申请。公告如下：</p><p>一、申请类别及条件</p></div></div></body></html>`;
+    const { blocks, meta } = readHtmlText(page);
+    expect(blocks.map((b) => (b as { text: string }).text)).toEqual([
+      '关于受理天河区人才公寓申请的公告',
+      '发表时间：2025-08-11 18:04:59 信息来源：区住建园林局',
+      '根据《天河区人才公寓建设和使用管理办法》的有关规定，现面向辖区企业、人才受理天河区人才公寓申请。公告如下：',
+      '一、申请类别及条件',
+    ]);
+    expect(meta).toEqual({ title: '关于受理天河区人才公寓申请的公告', published: '2025-08-11 18:04:59' });
+  });
+
   it('reads a GBK page that declares its charset', async () => {
     const head = new TextEncoder().encode('<html><head><meta charset="gb2312"></head><body><p>');
     const gbk = new Uint8Array([0xb5, 0xda, 0xd2, 0xbb, 0xcc, 0xf5]); // 第一条

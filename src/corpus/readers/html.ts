@@ -9,7 +9,7 @@ import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import type { Block, DocumentReader, SourceDocument, SourceMeta } from '../blocks.js';
 import { createError } from '../../errors.js';
 import { declaredCharset, decodeText } from './decode.js';
-import { dropChrome, dropNeverText, findContainer, findMetaBlock, findTitle, precedes } from './html-article.js';
+import { dropChrome, dropNeverText, findByline, findContainer, findMetaBlock, findTitle, precedes } from './html-article.js';
 import { nodesToBlocks, type WalkState } from './html-blocks.js';
 import { parseMetaSegments } from './html-meta.js';
 
@@ -59,10 +59,17 @@ export function readHtmlText(html: string): HtmlRead {
   const metaBlocks = findMetaBlock($, container);
   const meta: SourceMeta = parseMetaSegments(metaBlocks.flatMap(metaSegments));
   const titleEl = findTitle($, container, [meta.title, ...titles].filter((t): t is string => !!t));
+  const byline = findByline($, titleEl, container);
   dropChrome($, container);
+  if (byline) {
+    dropChrome($, byline);
+    const { published: when, ...rest } = parseMetaSegments(metaSegments(byline));
+    Object.assign(meta, { ...rest, ...meta });
+    if (when) meta.published ??= when;
+  }
 
   const state: WalkState = { nextTable: 0 };
-  const roots = [...metaBlocks, titleEl, container].filter((el): el is Element => el !== undefined);
+  const roots = [...metaBlocks, titleEl, byline, container].filter((el): el is Element => el !== undefined);
   roots.sort((a, b) => (precedes(a, b) ? -1 : 1));
   const blocks = roots.flatMap((root) => nodesToBlocks([root], state)).filter((b) => b.kind === 'row' || !FURNITURE.test(b.text));
 

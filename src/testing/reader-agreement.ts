@@ -62,7 +62,8 @@ export function rowAgreement(txt: string, blocks: Block[], span: Span = {}) {
   const rows = sourceLines(txt, span).filter((l) => l.includes('\t')).map((l) => l.split('\t'));
   const rowBlocks = blocks.filter((b) => b.kind === 'row');
   const have = new Set(rowBlocks.map((b) => rowKey(b.cells)));
-  const headerNames = new Set(rowBlocks.flatMap((b) => b.header.flatMap((h) => h.split('/')).map(squeeze)));
+  // Whole names and their levels: a name may hold a slash of its own (联系电话/传真).
+  const headerNames = new Set(rowBlocks.flatMap((b) => b.header.flatMap((h) => [h, ...h.split('/')]).map(squeeze)));
   const inHeader = (cells: string[]) => cells.map(squeeze).filter(Boolean).every((c) => headerNames.has(c));
   const missing = rows.filter((r) => !have.has(rowKey(r)) && !inHeader(r)).map((r) => r.join('\t'));
   return { found: rows.length - missing.length, total: rows.length, ratio: rows.length === 0 ? 1 : (rows.length - missing.length) / rows.length, missing };

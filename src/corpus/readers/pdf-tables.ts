@@ -73,7 +73,12 @@ export function findTables(hRules: HRule[], vRules: VRule[], runs: TextRun[]): {
   const tables: PageTable[] = [];
   let rest = runs;
   for (const { h, v } of groups.values()) {
-    const ys = positions(h.map((r) => r.y)).reverse(); // top to bottom
+    // A row cut by a page break has no rule on the cut side: its column rules run past the last row rule.
+    const hy = h.map((r) => r.y);
+    const edges = [Math.min(...v.map((r) => r.y0)), Math.max(...v.map((r) => r.y1))].filter(
+      (y) => y < Math.min(...hy) - 3 * TOL || y > Math.max(...hy) + 3 * TOL,
+    );
+    const ys = positions([...hy, ...edges]).reverse(); // top to bottom
     const xs = positions(v.map((r) => r.x));
     if (ys.length < 2 || xs.length < 2 || (ys.length < 3 && xs.length < 3)) continue; // a box or a rule, not a table
     const inside = (r: TextRun) => {

@@ -56,7 +56,8 @@ export function createDocxReader({ maxBytes = 20 * 1024 * 1024, zipLimits = DEFA
       const entries = await guardZip(bytes, zipLimits);
       if (!entries.some((e) => e.name === 'word/document.xml')) throw createError('DOC_UNREADABLE', 'not a DOCX (no word/document.xml)');
 
-      const mammoth = ((await import('mammoth')) as unknown as { default?: Mammoth }).default ?? ((await import('mammoth')) as unknown as Mammoth);
+      const mod = (await import('mammoth')) as unknown as Mammoth & { default?: Mammoth };
+      const mammoth = mod.default ?? mod; // CommonJS: the module object or its default, by loader
       let html: string;
       let messages: { type: string; message: string }[];
       try {

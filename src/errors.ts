@@ -31,8 +31,18 @@ export const ERRORS = {
   INDEX_STALE: { status: 503, message: 'the index was built from another corpus or dictionary', fix: 'run npm run build:index' },
   INDEX_MISMATCH: { status: 503, message: 'the index was built by another format or embedder', fix: 'delete the index folder or run npm run build:index' },
   INDEX_CORRUPT: { status: 503, message: 'the index is damaged', fix: 'delete the index folder or run npm run build:index' },
-  // Documents (corpus files and uploads)
-  DOC_UNSUPPORTED_FORMAT: { status: 415, message: 'no reader for this file type' },
+  // Documents (src/corpus/readers/): a file that cannot become blocks. Each says what to do about it, since staff
+  // uploading a file read these messages.
+  DOC_UNSUPPORTED_FORMAT: { status: 415, message: 'this file type cannot be read; use .txt, .md, .html, .docx or .pdf' },
+  DOC_TOO_LARGE: { status: 413, message: 'the document is over the size or page limit' },
+  /** A DOCX whose parts expand to far more than any real document (a zip bomb). */
+  DOC_ZIP_BOMB: { status: 413, message: 'the DOCX expands to more than the limit; it is not read' },
+  DOC_SCANNED_PDF: { status: 422, message: '扫描版 PDF，没有文字层，请先 OCR' },
+  DOC_ENCRYPTED: { status: 422, message: 'the document is password-protected; remove the password and upload it again' },
+  DOC_UNREADABLE: { status: 422, message: 'the document is damaged or not what its extension says' },
+  /** Reading took longer than the limit (a malformed or endless PDF). */
+  DOC_PARSE_TIMEOUT: { status: 422, message: 'the document took too long to read' },
+  DOC_EMPTY: { status: 422, message: 'the document holds no text' },
   DOC_NO_CLAUSES: { status: 422, message: 'the document yields no clauses' },
   // WeChat / WeCom callbacks. Authentication failures are all 401 without detail, so a prober cannot tell a bad
   // signature from a bad key or a wrong receive id.

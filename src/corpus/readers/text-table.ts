@@ -6,10 +6,13 @@ import type { RowBlock } from '../blocks.js';
 
 const HAS_DIGIT = /\d/;
 
-/** Header rows: the leading rows with no digit in any cell (data rows carry 序号, figures, dates). */
+/**
+ * Header rows: the leading rows with no digit in any cell (data rows carry 序号, figures, dates). A row of
+ * "label：" cells or with empty cells is a form or a metadata block, not column names.
+ */
 export function headerRowCount(rows: string[][]): number {
   let n = 0;
-  while (n < rows.length - 1 && rows[n].every((c) => !HAS_DIGIT.test(c))) n++;
+  while (n < rows.length - 1 && rows[n].every((c) => !HAS_DIGIT.test(c) && c.trim() !== '' && !/[:：]$/.test(c.trim()))) n++;
   return n;
 }
 
@@ -83,11 +86,10 @@ export function gridRows(rows: string[][], table: number): RowBlock[] {
   const data = trimmed.slice(h);
   const width = Math.max(...data.map((r) => r.length), ...header.map((r) => r.length), 1);
   const cols = columnsOf(header, width);
-  const names = cols.map((c) => c.names.filter(Boolean).join('/'));
+  const names = h ? cols.map((c) => c.names.filter(Boolean).join('/')) : [];
   // How often each column holds a figure in the rows that fill every column.
   const full = data.filter((r) => r.length === width);
   const numeric = cols.map((_, i) => (full.length ? full.filter((r) => HAS_DIGIT.test(r[i])).length / full.length : 0));
-  const out: RowBlock[] = header.map((r) => ({ kind: 'row', table, cells: r, header: [] }));
-  for (const r of data) out.push({ kind: 'row', table, cells: spread(r, cols, numeric), header: names });
-  return out;
+  // Header rows become the column names of every row; they are not rows of their own (as HTML tables read).
+  return data.map((r) => ({ kind: 'row', table, cells: h ? spread(r, cols, numeric) : r, header: names }));
 }

@@ -80,6 +80,12 @@ const PATTERNS: { kind: ValueKind; re: RegExp; make(m: RegExpMatchArray): Omit<T
     make: (m) => ({ kind: 'ratio', value: Number(m[1]) / Number(m[2]), unit: 'ratio' }),
   },
   {
+    // 1.5倍 of a standard: a multiplier, used like a ratio.
+    kind: 'ratio',
+    re: /(\d+(?:\.\d+)?)\s*倍/g,
+    make: (m) => ({ kind: 'ratio', value: Number(m[1]), unit: '倍' }),
+  },
+  {
     // 2/3 of something; not a date (2019/12) or a phone extension.
     kind: 'ratio',
     re: /(?<![\d/.-])([1-9])\s*\/\s*([1-9]\d?)(?![\d/])/g,
@@ -127,6 +133,11 @@ const PIECE_BREAK = /[，,；;。：:]/;
 const GOVERNING_STOP = /的?(给予|从|由|进行|予以|按|可|实行)|[，,；;]/;
 const LEAD_VERBS = /^(并|要|进一步|可|可以)?(提高|加大|加强|提升|推动|支持|实现|力争|建成)/;
 
+/** Start of the sentence piece before the one that starts at `from` (the subject of "…，为每人每月X元"). */
+function pieceStartOf(s: string, from: number): number {
+  return from > 0 ? pieceStart(s, from - 1) : 0;
+}
+
 /** Start of the comma-delimited piece that contains position i. */
 function pieceStart(s: string, i: number): number {
   for (let j = i - 1; j >= 0; j--) if (PIECE_BREAK.test(s[j])) return j + 1;
@@ -138,8 +149,17 @@ function pieceEnd(s: string, i: number): number {
 }
 
 /** The "对…的" phrase that governs position i, if the sentence has one before it. */
+/** The position of the 对 that opens a "对…的" phrase before i (对象, 对外, 对接 … are words, not that 对). */
+function governingAt(s: string, i: number): number {
+  for (let at = s.lastIndexOf('对', i); at !== -1; at = s.lastIndexOf('对', at - 1)) {
+    if (!/^(象|外|接|比|照|应|口|标|称|话|待)/.test(s.slice(at + 1))) return at;
+    if (at === 0) break;
+  }
+  return -1;
+}
+
 function governingSubject(s: string, i: number): string | undefined {
-  const at = s.lastIndexOf('对', i);
+  const at = governingAt(s, i);
   if (at === -1 || /[应要将]$/.test(s.slice(Math.max(0, at - 1), at))) return undefined;
   const tail = s.slice(at + 1, i);
   const stop = tail.search(GOVERNING_STOP);
@@ -148,7 +168,7 @@ function governingSubject(s: string, i: number): string | undefined {
 }
 
 function insideGoverningPhrase(s: string, i: number): boolean {
-  const at = s.lastIndexOf('对', i);
+  const at = governingAt(s, i);
   if (at === -1) return false;
   const stop = s.slice(at + 1).search(GOVERNING_STOP);
   return stop !== -1 && i < at + 1 + stop;
@@ -214,11 +234,12 @@ function cleanSubject(s: string): string {
 }
 
 // Words around a figure that make it a condition to reach, not the benefit itself.
-const THRESHOLD_BEFORE = /(达到|超过|不低于|不少于|高于|满|累计|首次突破|突破|在|投资|投入|总投入|营业额|面积|人数|收入|规模|资金投入|年薪|发展|建设|组团达|人口|招用|吸纳)\s*$/;
-const THRESHOLD_AFTER = /^(?:（含[^）]*）|\(含[^)]*\))?\s*(以上|及以上|以下|以内|（含）以上|及其以上|或以上)?\s*(?:（含[^）]*）|\(含[^)]*\))?\s*(的|且|或|并且)/;
+const THRESHOLD_BEFORE = /(达到|超过|不低于|不少于|高于|满|累计|首次突破|突破|在|投资|投入|总投入|营业额|销售额|产值|纳税额|税收|营业收入|面积|人数|收入|规模|资金投入|年薪|发展|建设|组团达|人口|招用|吸纳|以上至|以下至)\s*$/;
+const THRESHOLD_AFTER = /^(?:（含[^）]*）|\(含[^)]*\))?\s*(?:(?:及|或)?以上|(?:及|或)?以下|以内|（含）以上|及其以上)\s*(?:（含[^）]*）|\(含[^)]*\))?\s*(的|且|或|并且|至)|^\s*(?:及|或)?(?:以上|以下)|^\s*的(?![\u4e00-\u9fa5]{0,4}?(标准|比例))/;
 const BENEFIT_AFTER = /^\s*的[\u4e00-\u9fa5]{0,4}?(标准|比例|奖励|补贴|补助|资助|经费|配套|扶持|贴息|费用|资金|支持|贷款|额度|限额|上限|一次性)/;
-const CAP_BEFORE = /(最高不超过|不超过|不高于|最高可|最高为|最高|最多|上限为?|限额为?|封顶|控制在|不得超过|不得突破|最长不超过)\s*[^，,；;。]{0,12}$/;
+const CAP_BEFORE = /(最高不超过|不超过|不高于|最高可|最高为|最高|最多|上限为?|限额为?|封顶|控制在|降至|降低至|压降至|不得超过|不得突破|最长不超过)\s*[^，,；;。]{0,12}$/;
 const CAP_AFTER = /^\s*(以内|为限|封顶|限额)/;
+const GRANTED_AFTER = /^(?:的)?(?:予以|给予)|^的?(?:补贴|补助|奖励|资助|贴息)/;
 const OTHER_CONTEXT = /(安排|设立|规模|租金|收取|支付工作补贴|招聘数量|招录|指标)/;
 
 function roleOf(s: string, t: Token, pieceFrom: number, pieceTo: number, header?: string): AmountRole {
@@ -226,8 +247,12 @@ function roleOf(s: string, t: Token, pieceFrom: number, pieceTo: number, header?
   const after = s.slice(t.end, pieceTo);
   const near = s.slice(Math.max(pieceFrom, t.index - 8), t.index);
   if (header && /限额|上限|最高/.test(header)) return 'cap';
-  // A minimum the applicant must meet or pay (不低于最低工资80%的标准) is a condition.
-  if (/不低于|不少于|不得低于/.test(before)) return 'threshold';
+  // A minimum the applicant must meet or pay (不低于最低工资80%的标准) is a condition; a floor on a share
+  // (风险责任比例均不低于20%) is still a share.
+  if (/不低于|不少于|不得低于/.test(before)) {
+    if (t.kind === 'percent' && (/比例/.test(before) || /给予|补贴|补助|奖励|支持/.test(before))) return 'ratio';
+    return 'threshold';
+  }
   if (CAP_BEFORE.test(before) || CAP_AFTER.test(after)) {
     // "不低于…80%的标准" is a condition; "最高不超过15万元的贷款" a cap.
     return /不低于|不少于/.test(near) ? 'threshold' : 'cap';
@@ -235,7 +260,9 @@ function roleOf(s: string, t: Token, pieceFrom: number, pieceTo: number, header?
   if (THRESHOLD_BEFORE.test(near) && !/按|给予|奖励|补贴|补助|资助/.test(near.slice(-3))) return t.kind === 'percent' && /按/.test(before) ? 'ratio' : 'threshold';
   if (THRESHOLD_AFTER.test(after) && !BENEFIT_AFTER.test(after)) return 'threshold';
   if (t.kind === 'count') return 'threshold';
-  if (OTHER_CONTEXT.test(before) && !/给予|奖励|补贴|补助/.test(before)) return 'other';
+  // An eligibility line (认定标准…为每人每月1963.5元) is the figure an applicant's income is measured against.
+  if (t.kind === 'money' && /(认定标准|收入标准|准入标准|申请条件|资格条件|认定条件)/.test(s.slice(pieceStartOf(s, pieceFrom), t.index))) return 'threshold';
+  if (t.kind === 'money' && OTHER_CONTEXT.test(before) && !/给予|奖励|补贴|补助/.test(before)) return 'other';
   if (t.kind === 'percent' || t.kind === 'ratio') return 'ratio';
   if (t.kind === 'rate') return 'cap';
   return 'award';
@@ -271,7 +298,7 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
         governing && start > sentence.indexOf(governing) + governing.length && (/的$/.test(localHead.trim()) || /^单个|^每个/.test(local)) ? local : undefined;
       const awards = all.filter((v) => {
         const r = roleOf(sentence, v, start, end);
-        return r !== 'threshold' && !(insideGoverningPhrase(sentence, v.index) && r !== 'cap');
+        return r !== 'threshold' && !(insideGoverningPhrase(sentence, v.index) && r !== 'cap' && !GRANTED_AFTER.test(sentence.slice(v.end, v.end + 6)));
       });
       const after分别 = head.includes('分别') ? head.slice(head.indexOf('分别') + 2).replace(/^(给予|按|奖励)/, '') : '';
       const split =
@@ -286,7 +313,9 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
       };
       for (const v of all) {
         const role = roleOf(sentence, v, start, end);
-        const isCondition = role === 'threshold' || (insideGoverningPhrase(sentence, v.index) && role !== 'cap');
+        // "…租金总额的50%予以补贴": the figure right before the grant is what is granted, inside "对…" or not.
+        const granted = GRANTED_AFTER.test(sentence.slice(v.end, v.end + 6));
+        const isCondition = role === 'threshold' || (insideGoverningPhrase(sentence, v.index) && role !== 'cap' && !granted);
         const k = awards.indexOf(v);
         const before = sentence.slice(start, v.index);
         const qualifiers = QUALIFIERS.filter((q) => before.includes(q)).filter((q, _, a) => !a.some((o) => o !== q && o.includes(q)));

@@ -93,6 +93,8 @@ export function createDepartmentRegistry(lex: DepartmentLexicon, gazetteer?: Gaz
       if (!s) return undefined;
       const f = fixed.get(s);
       if (f) return { key: f, name: f, body: f };
+      // Several units written as one (镇人民政府、街道办事处; 各区、县级市) are one name as written.
+      if (/[、]/.test(s)) return { key: s, name: s, body: s };
       const { prefix, level: own, body } = split(s);
       const canon = canonBody(body);
       const known = bodyOf.has(body) || canon !== body || /(局|厅|委|部|办|院|署|会|政府|委员会|中心|科|处|室|机构|部门|单位|小组|支行|分行)$/.test(s);

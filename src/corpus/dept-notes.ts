@@ -97,25 +97,43 @@ export function splitNames(list: string): string[] {
 // An organisation name ending in a unit word, directly before a delimiter or a verb of responsibility.
 const ORG = '[\\u4e00-\\u9fa5（）()]{1,30}?(?:委员会|办公室|办公厅|领导小组|人民政府|管委会|局|厅|委|部|办|院|署|中心|科|处|室|所|站|政府|机构|部门|单位|小组|支行|分行)';
 
-/** Responsibility stated in a clause's own text: lead and support names as written. */
+// A government unit: the kinds of body a responsibility is assigned to (not an enterprise, a school or a 基地).
+const GOV_UNIT = /(委员会|办公室|办公厅|领导小组|人民政府|管委会|办事处|局|厅|委|部|办|政府|部门|机构|中心|小组)$/;
+// A subject that may name several units as one (市、区财政部门; 区、镇人民政府和街道办事处).
+const COMPOUND = `(?:[\\u4e00-\\u9fa5（）()]{1,30}?[、和及与])*?${ORG}`;
+
+/**
+ * Responsibility stated in a clause's own text: lead and support names as written. A unit leads when the text says
+ * so (由X负责, X牵头, X是…主管部门, X负责本办法组织实施); beside such a lead, other units that 负责 part of the
+ * work support; without one, every government unit that 负责 its part leads it. Units that 协同/配合/协助 support.
+ */
 export function inlineResponsibility(text: string): { lead: string[]; support: string[] } {
   const lead: string[] = [];
   const support: string[] = [];
+  const duties: string[] = [];
   for (const sentence of text.split(/(?<=[。；\n])/)) {
-    for (const m of sentence.matchAll(new RegExp(`由(${ORG})(?:牵头)?负责(?!解释)`, 'g'))) lead.push(m[1]);
+    for (const m of sentence.matchAll(new RegExp(`由(${COMPOUND})(?:牵头)?负责(?!解释)`, 'g'))) lead.push(m[1]);
+    // "成立X领导小组，统筹…，负责…": the body set up to lead the work leads it.
+    const formed = sentence.match(new RegExp(`成立(${COMPOUND})[，,][^。；]*?负责`));
+    if (formed && GOV_UNIT.test(formed[1])) lead.push(formed[1]);
+    // Several units each responsible for a part in one sentence: "县商务局负责…，县工信局负责…".
+    for (const m of sentence.matchAll(new RegExp(`[，,；;](${COMPOUND})负责(?!解释)`, 'g'))) if (!/由|对|将|在|向/.test(m[1])) duties.push(m[1]);
     for (const m of sentence.matchAll(new RegExp(`(${ORG})牵头(?:负责)?[，,](${ORG})(?:配合|协助|参与)`, 'g'))) {
       lead.push(m[1]);
       support.push(m[2]);
     }
-    // "X是…主管部门，负责本办法组织实施": the sentence's subject leads the whole document's work.
-    let subject = sentence.match(new RegExp(`^(?:[\\s\\u3000]*)(${ORG})(?=是|为|按照|负责|应当|协同|配合)`))?.[1];
+    // The unit is the sentence's subject, after a leading time or condition phrase if there is one (每年4月底前，X负责…).
+    const subjectRe = new RegExp(`^(?:[\\s\\u3000]*)(?:[^，,。；]{1,15}[前后时起内中][，,])?(${COMPOUND})(?=是|为|按照|按|负责|应当|协同|配合|协助)`);
+    let subject = sentence.match(subjectRe)?.[1];
     if (subject && /由|对|将|在|向/.test(subject)) subject = undefined;
-    if (subject && /负责(?:本办法|本细则|本规定|本意见|本通知|本措施)?的?(?:组织实施|组织落实)/.test(sentence)) lead.push(subject);
-    else if (subject && /协同实施|配合实施|协助实施|按照职责[，,]?\s*协同/.test(sentence)) support.push(subject);
-    else if (subject && /负责/.test(sentence) && !/负责解释/.test(sentence)) support.push(subject);
+    if (!subject) continue;
+    // "X是本市…的主管部门" / "X负责本办法组织实施": the unit that leads the whole document's work.
+    if (/是.{0,30}(主管部门|牵头部门|牵头单位)|负责(?:本办法|本细则|本规定|本意见|本通知|本措施)的?(?:组织实施|组织落实|实施)/.test(sentence)) lead.push(subject);
+    else if (/协同实施|配合实施|协助实施|协同做好|按照职责[，,]?\s*协同|^[^，,]*(协助|配合)/.test(sentence.replace(subject, ''))) support.push(subject);
+    else if (/负责/.test(sentence) && !/负责解释/.test(sentence)) duties.push(subject);
   }
-  // "X负责…" for a part of the work says who supports only beside a unit that leads; alone it is a task, not a
-  // responsibility assignment.
+  if (lead.length) support.unshift(...duties);
+  else lead.push(...duties.filter((d) => GOV_UNIT.test(d)));
   if (!lead.length) return { lead: [], support: [] };
   return { lead: [...new Set(lead)], support: [...new Set(support.filter((s) => !lead.includes(s)))] };
 }

@@ -3,13 +3,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { gazetteer, lexicon } from '../testing/fixtures.js';
 import { rate, scoreAgainstGolden, type GoldenReport } from '../testing/golden-score.js';
-import { golden, readFixture, realdocFiles, SEED_FILE } from '../testing/realdocs.js';
+import { golden, readFixture, realdocFiles, realdocFiles2, SEED_FILE } from '../testing/realdocs.js';
 import { createDepartmentRegistry } from './departments.js';
 import { extractFacts } from './facts.js';
 import { parseDocument } from './parse.js';
 
 const registry = createDepartmentRegistry(lexicon.departments, gazetteer);
-const files = [SEED_FILE, ...realdocFiles()];
+const files = [SEED_FILE, ...realdocFiles(), ...realdocFiles2()];
 const reports = new Map<string, GoldenReport>();
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

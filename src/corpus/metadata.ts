@@ -118,7 +118,7 @@ export function readMetadata({ zones, source, bodyText, gazetteer }: MetadataInp
   const signDate = zones.signature.map((b) => normDate(b.text)).find(Boolean);
   const headerDate = zones.header.filter((b) => b.kind !== 'row' && /^\s*\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}/.test(b.text)).map((b) => normDate((b as { text: string }).text))[0];
   const published = normDate(source.published ?? field(fields, '发布日期', '发布时间', '发表时间', '公布日期')) ?? headerDate;
-  const signed = normDate(field(fields, '成文日期')) ?? signDate;
+  const signed = normDate(field(fields, '成文日期')) ?? signDate ?? normDate(zones.headerDate);
 
   // Effect and validity from the text: 自2019年1月1日起施行 / 自印发之日起施行 / 有效期5年 / 暂定三年 / 执行至….
   const text = [bodyText, noticeText].join('\n');
@@ -126,18 +126,33 @@ export function readMetadata({ zones, source, bodyText, gazetteer }: MetadataInp
   const validitySentences = sentences.filter((s) => /(起|之日)(施行|实施|执行|生效)|有效期(?:为)?[\d一二三四五六七八九十两]+年|有效期至|暂定[\d一二三四五六七八九十两]+年|执行至|实施至/.test(s)).map((s) => s.trim());
   const stated = text.match(/自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起\s*(?:施行|实施|执行|生效)/);
   const onIssue = /自(?:本\S{0,3})?(?:印发|发布|公布|下发)之日起(?:施行|实施|执行|生效)/.test(text);
-  const effective = normDate(source.effective ?? field(fields, '实施日期', '施行日期', '生效日期')) ?? normDate(stated?.[1]) ?? (onIssue ? (signed ?? published) : undefined);
+  // 自印发之日起: the 印发 date of the 版记 line (…秘书处2022年9月13日印发), else the date under the title or the signature.
+  const issuedLine = text.match(/(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$/m)?.[1];
+  const onIssueDate = normDate(issuedLine) ?? normDate(zones.headerDate) ?? signed ?? published;
+  const effective = normDate(source.effective ?? field(fields, '实施日期', '施行日期', '生效日期')) ?? normDate(stated?.[1]) ?? (onIssue ? onIssueDate : undefined);
   let validUntil = normDate(source.validUntil ?? field(fields, '失效日期', '废止日期', '有效期至'));
   const until = text.match(/(?:有效期至|执行至|实施至|有效期到)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/);
   if (!validUntil && until) validUntil = normDate(until[1]);
-  const term = text.match(/(?:有效期(?:为)?|暂定|试行)\s*([\d一二三四五六七八九十两]+)\s*年/);
+  // The term the document gives itself: in the sentence that says when it takes effect (the last such one).
+  const termIn = (x: string) => x.match(/(?:有效期(?:为)?|暂定|试行)\s*([\d一二三四五六七八九十两]+)\s*年/);
+  const term = validitySentences.filter((x) => /本|施行|实施|执行/.test(x) && termIn(x)).map(termIn).at(-1) ?? termIn(text);
   if (!validUntil && term && effective) {
     const years = parseChineseNumber(term[1]);
     if (years) validUntil = endOfTerm(effective, years);
   }
 
   const repealSentences = sentences.filter((s) => /废止|停止执行|不再执行|同时失效/.test(s));
-  const repeals = [...new Set(repealSentences.flatMap((s) => (s.match(DOC_NUMBER) ?? []).map(squeeze)))].filter((n) => n !== docNumber);
+  // Repealed documents by 文号; a repeal that names none keeps its words (此前出台的…政策).
+  const repeals = [
+    ...new Set(
+      repealSentences.flatMap((s) => {
+        const numbers = (s.match(DOC_NUMBER) ?? []).map(squeeze).filter((n) => n !== docNumber);
+        if (numbers.length) return numbers;
+        const named = s.match(/((?:此前|以前|之前|原)出台的[^，。；]{2,40}?(?:政策|文件|办法|规定|意见))(?:同时)?(?:废止|停止执行|不再执行)/);
+        return named ? [squeeze(named[1])] : [];
+      }),
+    ),
+  ];
 
   const window = text.match(/(?:申请|申报|受理|报名)(?:时间|期限)[:：]?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|—|-|~)\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)/);
 

@@ -65,9 +65,19 @@ export function parseDocument(source: SourceDocument, ctx: ParseContext): Policy
   const prefixCounts = ['自治区', '省', '市', '区', '县'].map((p) => [p, (notesText.match(new RegExp(`[（(、，,:：]${p}(?!场|级|域|内)`, 'g')) ?? []).length] as const);
   const ownPrefix = prefixCounts.sort((a, b) => b[1] - a[1])[0]?.[1] ? prefixCounts[0][0] : undefined;
   const deptCtx: DeptContext = { level: meta.level, ownPrefix };
-  const refs = (names: string[]): DeptRef[] => {
+  // Notes list departments (split them); a unit named in running text is one name as written (市、区财政部门).
+  const refs = (names: string[], whole = false): DeptRef[] => {
     const out: DeptRef[] = [];
-    for (const n of names) for (const r of parseDepartmentList(n, ctx.registry, deptCtx)) if (!out.some((o) => o.key === r.key)) out.push(r);
+    const add = (r: DeptRef) => {
+      if (!out.some((o) => o.key === r.key)) out.push(r);
+    };
+    for (const n of names) {
+      if (!whole) for (const r of parseDepartmentList(n, ctx.registry, deptCtx)) add(r);
+      else {
+        const hit = /[、和及与]/.test(n) ? undefined : ctx.registry.resolve(n, deptCtx);
+        add(hit ? { written: n, key: hit.key, name: hit.name } : { written: n, key: n, name: n });
+      }
+    }
     return out;
   };
 
@@ -140,8 +150,8 @@ export function parseDocument(source: SourceDocument, ctx: ParseContext): Policy
     let text = tidy(lines.filter(Boolean).join('\n'));
     if (!lead.length) {
       const r = inResponsibilitySection(d) ? sectionResponsibility(text) : inlineResponsibility(text);
-      lead = refs(r.lead);
-      support = refs(r.support);
+      lead = refs(r.lead, true);
+      support = refs(r.support, true);
     }
     if (d.row) text = tidy(d.lines.join('\n'));
     const number = unique ? d.ordinal : k + 1;

@@ -68,8 +68,48 @@ function isUnmarkedHeading(b: Block, next: Block | undefined): boolean {
   return !!m && m.ordinal === 1 && !ENUMERATION.has(m.kind);
 }
 
+/** A marker line that only heads what follows (一、支持范围, （一）固定资产投资奖励): short, no sentence inside. */
+const isHeadingLine = (rest: string) => squeeze(rest).length <= 25 && !/[。；！？;]/.test(rest);
+
+/**
+ * Ranks of the marker kinds in this document. The usual order (章 > 条 > 一、 > （一） > 1. > （1） > ① > a.) holds
+ * unless the document shows otherwise: a heading line of one kind directly followed by a marker of another puts
+ * the first above the second, so （一） groups over 第N条 articles (县 实施意见 grouped under （一）–（六）) rank
+ * above them.
+ */
+export function markerRanks(blocks: Block[]): Record<MarkerKind, number> {
+  const marks = blocks.map((b) => (b.kind === 'row' ? undefined : markerOf(b.text)));
+  const present = [...new Set(marks.filter((m) => m).map((m) => m!.kind))];
+  const order = (Object.keys(MARKER_RANK) as MarkerKind[]).filter((k) => present.includes(k)).sort((a, b) => MARKER_RANK[a] - MARKER_RANK[b]);
+  const above = new Set<string>();
+  for (let i = 0; i + 1 < marks.length; i++) {
+    const [a, b] = [marks[i], marks[i + 1]];
+    // The next marker starts a list under the heading (1., （一）…), or is an article (articles number on across groups).
+    if (a && b && a.kind !== b.kind && isHeadingLine(a.rest) && (b.ordinal === 1 || b.kind === 'article')) above.add(`${a.kind}>${b.kind}`);
+  }
+  for (let pass = 0; pass < order.length * order.length; pass++) {
+    let moved = false;
+    for (const pair of above) {
+      const [a, b] = pair.split('>') as MarkerKind[];
+      // Both orders observed: the usual one stands.
+      if (above.has(`${b}>${a}`)) continue;
+      const [ia, ib] = [order.indexOf(a), order.indexOf(b)];
+      if (ia > ib) {
+        order.splice(ia, 1);
+        order.splice(ib, 0, a);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  const ranks = { ...MARKER_RANK };
+  for (const [k, kind] of order.entries()) ranks[kind] = k;
+  return ranks;
+}
+
 /** Builds the tree of the body (and of attachment blocks, under their own root). */
 export function buildTree(blocks: Block[]): TreeNode {
+  const RANK = markerRanks(blocks);
   const root: TreeNode = { kind: 'root', label: '', ordinal: 0, rest: '', rank: -1, items: [] };
   const stack: TreeNode[] = [root];
   const open = (node: TreeNode) => {
@@ -104,13 +144,13 @@ export function buildTree(blocks: Block[]): TreeNode {
     flushTable();
     const m = markerOf(b.text);
     if (m) {
-      open({ kind: m.kind, label: m.label, ordinal: m.ordinal, rest: m.rest, rank: MARKER_RANK[m.kind], items: [] });
+      open({ kind: m.kind, label: m.label, ordinal: m.ordinal, rest: m.rest, rank: RANK[m.kind], items: [] });
       continue;
     }
     const next = blocks.slice(i + 1).find((x) => x.kind === 'row' || squeeze(x.text));
     if (isUnmarkedHeading(b, next)) {
       const nm = markerOf((next as { text: string }).text)!;
-      open({ kind: 'heading', label: '', ordinal: 0, rest: squeeze(b.text), rank: MARKER_RANK[nm.kind] - 0.5, items: [] });
+      open({ kind: 'heading', label: '', ordinal: 0, rest: squeeze(b.text), rank: RANK[nm.kind] - 0.5, items: [] });
       continue;
     }
     stack.at(-1)!.items.push(b);
@@ -137,7 +177,9 @@ function titleCandidate(n: TreeNode): { title: string; style: 'own-line' | 'inli
   const first = rest.match(/^([^。！？；]*?)[。！？：:]?(?:$|(?<=[。！？])(.*)$)/s);
   const sentence = rest.split(/(?<=[。！？；])/)[0];
   const phrase = sentence.replace(/[。！？：:；]$/, '').trim();
-  const short = phrase.length >= 2 && phrase.length <= 30 && !/[，,；;：:]/.test(phrase) && !/[；;]$/.test(sentence);
+  // A heading names a topic; a sentence states a rule with a modal or a responsibility (应当, 负责, 实行 …).
+  const statement = /应当|可以|须|必须|负责|不得|按照|依照|根据|遵循|适用|是指|属于|参照|由.+?(审核|办理)/.test(phrase);
+  const short = phrase.length >= 2 && phrase.length <= 30 && !/[，,；;：:]/.test(phrase) && !/[；;]$/.test(sentence) && !statement;
   if (!short || !first) return undefined;
   const after = rest.slice(sentence.length).trim();
   if (!after && hasContent && /[。：:]?$/.test(sentence)) return { title: phrase, style: 'own-line' };
@@ -150,7 +192,7 @@ function titleCandidate(n: TreeNode): { title: string; style: 'own-line' | 'inli
 /** Titles decided among siblings: an inline first sentence is a heading only when that is the siblings' style. */
 function titlesOf(siblings: TreeNode[]): Map<TreeNode, string> {
   // An article's lead-in ("见习单位应当履行以下职责：") introduces its items; it is not a heading.
-  const cands = siblings.map((s) => [s, s.kind === 'article' && /[：:]$/.test(s.rest.trim()) ? undefined : titleCandidate(s)] as const);
+  const cands = siblings.map((s) => [s, s.kind === 'article' && /[：:]$/.test(s.rest.trim()) && !/[。！？]/.test(s.rest) ? undefined : titleCandidate(s)] as const);
   const own = cands.filter(([, c]) => c?.style === 'own-line').length;
   const inline = cands.filter(([, c]) => c?.style === 'inline').length;
   const any = cands.filter(([, c]) => c).length;
@@ -158,7 +200,8 @@ function titlesOf(siblings: TreeNode[]): Map<TreeNode, string> {
   for (const [s, c] of cands) {
     if (!c) continue;
     if (c.style === 'own-line') out.set(s, c.title);
-    else if (c.style === 'inline' && inline >= own && inline * 2 >= siblings.length) out.set(s, c.title);
+    // A short phrase before the first full stop (绩效支持奖励。对…) is a heading even when its siblings have none.
+    else if (c.style === 'inline' && inline >= own && (inline * 2 >= siblings.length || inline >= 3 || c.title.length <= 8)) out.set(s, c.title);
     else if (c.style === 'alone' && any * 2 > siblings.length) out.set(s, c.title);
   }
   return out;

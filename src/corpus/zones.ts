@@ -11,6 +11,8 @@ export interface Zones {
   title: string;
   /** The 文号 line printed under the title, if any. */
   docNumberLine?: string;
+  /** A date printed under the title in brackets: (2023年2月8日). */
+  headerDate?: string;
   /** 印发通知: the wrapping notice's paragraphs (addressee, 现将《…》印发给你们, signature). */
   notice: TextBlock[];
   /** The attached document's title when a notice wraps it. */
@@ -38,7 +40,13 @@ const BARE_DATE = /^\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(\s+\d
 // A title ends with the document type.
 const TITLE_END = /(意见|通知|办法|措施|决定|规定|公告|通告|方案|细则|清单|规划|条例|指引|标准|计划|批复|函|纲要|规则|实施意见|若干意见)(（[^（）]*）)?$/;
 const ADDRESSEE = /^(各|有关|全市|全省|全区|全县|市|省|区|县)[^。！？]{1,80}[:：]$/;
-const NOTICE = /现将《([^》]+)》(?:（[^）]*）)?(?:印发|转发|予以印发|予以转发)给你们|现将《([^》]+)》印发/;
+/** A notice that wraps an attached document: 现将《X》印发给你们, 《X》已经…同意，现印发实施. */
+const NOTICE_NAMES = [
+  /现将《([^》]+)》(?:（[^）]*）)?(?:印发|转发|予以印发|予以转发|印送)/,
+  /《([^》]+)》(?:（[^）]*）)?[^。]{0,40}?(?:现印发给你们|现予印发|现印发实施|现予发布|现印发|现转发给你们|现予公布)/,
+];
+/** The date printed under a title: (2023年2月8日). */
+const PAREN_DATE = /^[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$/;
 const SIGN_DATE = /^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|^\s*[一二三四五六七八九〇零]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\s*$/;
 const PUBLIC_NOTE = /^[（(]此件[^）)]*[）)]$|^公开方式[:：]|^相关附件$|^附件下载|^扫一扫/;
 const ORG_END = /(局|厅|委|部|办|院|署|会|政府|委员会|办公室|办公厅|中心|小组|公司|集团|银行|支行)$/;
@@ -58,6 +66,8 @@ function tidyTitleLine(t: string): string {
     .replace(/(?<!(?:局|厅|委|部|办|院|署|会|府|室|心)) (?=\S)/g, '')
     .replace(/ (?!.*(?:局|厅|委|部|办|院|署|会|府))/g, '');
 }
+
+const isTitleLike = (sq: string) => sq.length > 0 && sq.length <= 70 && !/[。；！？]|[，,：:]$/.test(sq);
 
 const textOf = (b: Block) => (b.kind === 'row' ? b.cells.join('\t') : b.text);
 const isText = (b: Block): b is TextBlock => b.kind !== 'row';
@@ -80,7 +90,15 @@ export function findZones(blocks: Block[]): Zones {
   const titleLines: string[] = [];
 
   // 1. The header: everything before the preamble or the first numbered item that is metadata, the title (possibly
-  // printed twice and broken over lines), the 文号 line and the addressee.
+  // printed twice, broken over lines, or as a page title and again as the notice's own title), the 文号 line, the
+  // date printed under the title and the addressee.
+  const groups: string[][] = [];
+  let cur: string[] = [];
+  let headerDate: string | undefined;
+  const close = () => {
+    if (cur.length) groups.push(cur);
+    cur = [];
+  };
   for (; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'row') {
@@ -90,53 +108,81 @@ export function findZones(blocks: Block[]): Zones {
     const t = b.text.trim();
     const sq = squeeze(t);
     if (!sq) continue;
-    if (markerOf(t) && titleLines.length) break;
+    if (markerOf(t)) break;
     if (BREADCRUMB.test(t) || PUBLICATION.test(sq) || BARE_DATE.test(t) || sq === '基本信息' || (FIELD_LINE.test(sq) && sq.length < 80 && !/[。；]/.test(sq))) {
+      close();
+      header.push(b);
+      continue;
+    }
+    if (PAREN_DATE.test(sq)) {
+      close();
+      headerDate ??= sq;
       header.push(b);
       continue;
     }
     if (DOC_NUMBER.test(sq) && sq.length <= 30 && squeeze(sq.match(DOC_NUMBER)![0]) === sq) {
+      close();
       docNumberLine ??= sq;
       header.push(b);
       continue;
     }
     if (ADDRESSEE.test(sq) && sq.length < 90) {
+      close();
       header.push(b);
       continue;
     }
-    // Title lines: short, no sentence punctuation, before any body text. A title broken over two lines ends with a
-    // document type on its last line.
-    if (sq.length <= 60 && !/[。；！？]|[，,]$/.test(sq) && !markerOf(t) && (titleLines.length === 0 || !TITLE_END.test(titleLines.join('')))) {
-      const joined = titleLines.join('') + sq;
-      if (titleLines.length === 0 || TITLE_END.test(joined) || joined.length <= 60) {
-        titleLines.push(tidyTitleLine(t));
-        header.push(b);
-        continue;
+    // Title lines: short, no sentence punctuation, before any body text. A title broken over lines ends with a
+    // document type on its last line; the next title-like line then starts another printing of a title.
+    if (isTitleLike(sq)) {
+      if (cur.length && TITLE_END.test(squeeze(cur.join('')))) close();
+      // After a title, another run of title-like lines is a title only if it reads as one (org line + 关于…的通知);
+      // otherwise it is the body's first heading (面向单位的扶持政策).
+      if (!cur.length && groups.some((g) => TITLE_END.test(squeeze(g.join(''))))) {
+        let k = i;
+        let run = '';
+        while (k < blocks.length && isText(blocks[k]) && isTitleLike(squeeze((blocks[k] as TextBlock).text)) && !markerOf((blocks[k] as TextBlock).text)) {
+          run += squeeze((blocks[k] as TextBlock).text);
+          if (TITLE_END.test(run)) break;
+          k++;
+        }
+        if (!TITLE_END.test(run)) break;
       }
-    }
-    if (sq.length <= 80 && titleLines.length && TITLE_END.test(titleLines.join('')) && isRepeatOf(sq, titleLines)) {
+      cur.push(tidyTitleLine(t));
       header.push(b);
       continue;
     }
     break;
   }
-  title = pickTitle(titleLines);
+  close();
+  // The formal title names its subject with 关于 (the notice's own title); a page title or a repeat is a copy.
+  const titled = groups.filter((g) => TITLE_END.test(squeeze(g.join(''))));
+  const chosen = titled.find((g) => g.join('').includes('关于')) ?? titled[0] ?? groups[0] ?? [];
+  title = pickTitle(chosen);
+  // Title-like lines that were no title (a lone unit name before 一、…) go back to the body.
+  if (!titled.length && groups.length && !title) i = 0;
 
-  // 2. A 印发通知 wrapping an attached 办法: the notice, its signature, then the attached document's own title.
+  // 2. A 印发通知 wrapping an attached 办法 (现将《…》印发给你们 / 《…》…现印发实施): the notice, its signature,
+  // then the attached document's own title if it is printed again.
   let notice: TextBlock[] = [];
   let bodyTitle: string | undefined;
   const signature: TextBlock[] = [];
-  const noticeAt = blocks.findIndex((b, k) => k >= i && isText(b) && NOTICE.test(squeeze(b.text)) && !markerOf(b.text));
-  if (noticeAt !== -1) {
-    const m = squeeze((blocks[noticeAt] as TextBlock).text).match(NOTICE)!;
-    const name = squeeze(m[1] ?? m[2]).replace(/[〈〉<>]/g, '');
-    const at = blocks.findIndex((b, k) => k > noticeAt && isText(b) && squeeze(b.text).replace(/[〈〉<>]/g, '') === name);
-    if (at !== -1) {
-      notice = blocks.slice(i, at).filter(isText).filter((b) => !isSignature(b));
-      signature.push(...blocks.slice(noticeAt + 1, at).filter(isText).filter(isSignature));
-      bodyTitle = squeeze((blocks[at] as TextBlock).text);
-      i = at + 1;
+  const noticeAt = blocks.findIndex((b, k) => k >= i && isText(b) && !markerOf(b.text) && NOTICE_NAMES.some((re) => re.test(squeeze(b.text))));
+  if (noticeAt !== -1 && blocks.slice(i, noticeAt).every((b) => isText(b) && !markerOf(b.text))) {
+    const text = squeeze((blocks[noticeAt] as TextBlock).text);
+    const m = NOTICE_NAMES.map((re) => text.match(re)).find(Boolean)!;
+    const name = squeeze(m[1]).replace(/[〈〉<>]/g, '');
+    let at = blocks.findIndex((b, k) => k > noticeAt && isText(b) && squeeze(b.text).replace(/[〈〉<>]/g, '') === name);
+    let start = at + 1;
+    if (at === -1) {
+      // Not printed again: the body starts after the notice's signature and date.
+      at = noticeAt + 1;
+      while (at < blocks.length && isText(blocks[at]) && !markerOf((blocks[at] as TextBlock).text) && (isSignature(blocks[at]) || squeeze((blocks[at] as TextBlock).text).length <= 60 && !/[。；]/.test((blocks[at] as TextBlock).text))) at++;
+      start = at;
     }
+    notice = blocks.slice(i, noticeAt + 1).filter(isText).filter((b) => !isSignature(b));
+    signature.push(...blocks.slice(noticeAt + 1, start).filter(isText).filter(isSignature));
+    bodyTitle = name;
+    i = start;
   }
 
   // 3. The end of the body: an attachment list ("附件：1. …" then "2. …"), the signature and date, the site's
@@ -156,7 +202,7 @@ export function findZones(blocks: Block[]): Zones {
   }
   const attachmentList = tail.filter((b) => isText(b) && !isSignature(b) && !isSiteLine(b)).map((b) => squeeze((b as TextBlock).text));
 
-  return { header, title, docNumberLine, notice, bodyTitle, body: blocks.slice(i, bodyEnd), signature, attachments, attachmentList };
+  return { header, title, docNumberLine, headerDate, notice, bodyTitle, body: blocks.slice(i, bodyEnd), signature, attachments, attachmentList };
 }
 
 function isSiteLine(b: Block): boolean {

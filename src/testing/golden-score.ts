@@ -19,7 +19,8 @@ export interface GoldenReport {
   misses: string[];
 }
 
-const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u3000]+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+// Labels and paths as written may carry layout spaces (第 1 0 条, 二 、) and either bracket width; they name the same.
+const norm = (s: string | null | undefined) => (s ?? '').replace(/[\s\u3000\u00a0]+/g, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace(/[．]/g, '.');
 const GRANTS = new Set(['award', 'cap', 'ratio']);
 
 export function scoreAgainstGolden(doc: PolicyDocument, facts: Fact[], gold: Golden, registry: DepartmentRegistry): GoldenReport {
@@ -41,7 +42,7 @@ export function scoreAgainstGolden(doc: PolicyDocument, facts: Fact[], gold: Gol
       r.misses.push(`clause ${i + 1} ${g.label}: missing`);
       continue;
     }
-    const aligned = c.label === g.label && c.ordinal === g.ordinal && norm(c.title) === norm(g.title) && (!g.path || norm(c.pathLabel) === norm(g.path));
+    const aligned = norm(c.label) === norm(g.label) && c.ordinal === g.ordinal && norm(c.title) === norm(g.title) && (!g.path || norm(c.pathLabel) === norm(g.path));
     if (aligned) r.clauses.hits++;
     else r.misses.push(`clause ${i + 1}: ours ${c.pathLabel}「${c.title}」, golden ${g.path ?? g.label}「${g.title ?? ''}」`);
     const ourLead = new Set(c.lead.map((d) => d.key));
@@ -77,8 +78,13 @@ export function scoreAgainstGolden(doc: PolicyDocument, facts: Fact[], gold: Gol
       }
     }
   }
+  // A title printed with its issuers above it (中共柳河县委 柳河县人民政府 / 关于…) is the same title with or without them.
+  const titleOk = (ours: string, want: string) => {
+    const [a, b] = [norm(ours), norm(want)];
+    return a === b || (a.endsWith(b) || b.endsWith(a)) && a.includes('关于') && b.includes('关于');
+  };
   const meta: [string, unknown, unknown][] = [
-    ['title', doc.title, gold.title],
+    ['title', titleOk(doc.title, gold.title) ? gold.title : doc.title, gold.title],
     ['docNumber', doc.docNumber ?? null, gold.docNumber],
     ['published', doc.published ?? null, gold.published],
     ['effective', doc.effective ?? null, gold.effective],

@@ -7,6 +7,9 @@ import { txtReader } from '../corpus/readers/txt.js';
 import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from '../node/loaders.js';
 
 export const REALDOCS_DIR = join(PROJECT_ROOT, 'src', 'corpus', 'fixtures', 'realdocs');
+/** A second set, collected later from other sources (README there): county 第 N 条 PDF text, 印发通知 wrappers, 办法 with 52 articles. */
+export const REALDOCS_2_DIR = join(PROJECT_ROOT, 'src', 'corpus', 'fixtures', 'realdocs-2');
+const dirOf = (file: string) => (existsSync(join(REALDOCS_DIR, file)) ? REALDOCS_DIR : REALDOCS_2_DIR);
 export const SEED_FILE = 'guangxi-hitech-zones-2021.txt';
 
 export interface GoldenAmount {
@@ -37,14 +40,16 @@ export interface Golden {
 
 /** File names of the real documents (without the seed). */
 export const realdocFiles = () => readdirSync(REALDOCS_DIR).filter((f) => f.endsWith('.txt')).sort();
+/** File names of the second set. */
+export const realdocFiles2 = () => readdirSync(REALDOCS_2_DIR).filter((f) => f.endsWith('.txt')).sort();
 
 /** A fixture document as a SourceDocument: the .txt through the txt reader, plus its sidecar metadata if any. */
 export async function readFixture(file: string): Promise<SourceDocument> {
-  const path = file === SEED_FILE ? join(DEFAULT_CORPUS_DIR, file) : join(REALDOCS_DIR, file);
+  const path = file === SEED_FILE ? join(DEFAULT_CORPUS_DIR, file) : join(dirOf(file), file);
   const doc = await txtReader.read(readFileSync(path), file);
-  const sidecar = join(REALDOCS_DIR, file.replace(/\.txt$/, '.meta.json'));
+  const sidecar = join(dirOf(file), file.replace(/\.txt$/, '.meta.json'));
   if (existsSync(sidecar)) doc.meta = { ...doc.meta, ...JSON.parse(readFileSync(sidecar, 'utf8')) };
   return doc;
 }
 
-export const golden = (file: string): Golden => JSON.parse(readFileSync(join(REALDOCS_DIR, file.replace(/\.txt$/, '.golden.json')), 'utf8'));
+export const golden = (file: string): Golden => JSON.parse(readFileSync(join(file === SEED_FILE ? REALDOCS_DIR : dirOf(file), file.replace(/\.txt$/, '.golden.json')), 'utf8'));

@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   };
   const ask: AskFn = async (question, opts = {}) => {
     const answer = await deps.assistant.ask(question, opts);
-    record(answer, opts.sessionId, question);
+    record(answer, opts.channelUser ?? answer.sessionId, question);
     return answer;
   };
   const channelAsk = limitPerUser(ask, limiter);

@@ -5,11 +5,11 @@ import type { RateLimiter } from '../../http/rate-limit.js';
 import type { AskFn } from '../../qa/types.js';
 import { TEXTS } from './texts.js';
 
-/** `ask`, with each session id (the channel's user key) limited by `limiter`; undefined limiter means no limit. */
+/** `ask`, with each channel user (`channelUser`) limited by `limiter`; undefined limiter means no limit. */
 export function limitPerUser(ask: AskFn, limiter: RateLimiter | undefined): AskFn {
   if (!limiter) return ask;
   return async (question, opts = {}) => {
-    if (opts.sessionId && limiter.take(`user:${opts.sessionId}`) > 0) {
+    if (opts.channelUser && limiter.take(`user:${opts.channelUser}`) > 0) {
       return { answer: TEXTS.rateLimited, intent: 'clarify', citations: [], facts: [] };
     }
     return ask(question, opts);

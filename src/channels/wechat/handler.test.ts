@@ -36,7 +36,7 @@ describe('createMessageHandler', () => {
     const ask = vi.fn(async () => answerOf('**100万元**。'));
     const { handle } = setup(ask);
     expect(await handle({ ...base, MsgType: 'text', Content: '多少钱', MsgId: '1' })).toBe('100万元。');
-    expect(ask).toHaveBeenCalledWith('多少钱', expect.objectContaining({ sessionId: 'wechat:oUser' }));
+    expect(ask).toHaveBeenCalledWith('多少钱', expect.objectContaining({ channelUser: 'wechat:gh_acct:oUser' }));
   });
 
   it('turns an engine failure into an apology, logged once', async () => {

@@ -8,7 +8,7 @@ import type { XmlFields } from './xml.js';
 
 export interface MessageHandlerOptions {
   ask: AskFn;
-  /** 'wechat' | 'wecom': prefixes session ids and dedupe keys. */
+  /** 'wechat' | 'wecom': the namespace of session and dedupe keys (`wechat:<account>:<openid>`). */
   channel: string;
   /** Reply budget in UTF-8 bytes. */
   maxBytes: number;
@@ -76,7 +76,7 @@ export function createMessageHandler(opts: MessageHandlerOptions): MessageHandle
         try {
           // WeChat tries three times, ~5 s each: the engine may use the whole span.
           const answer = await opts.ask(p.question, {
-            sessionId: `${opts.channel}:${user}`,
+            channelUser: `${scope}:${user}`,
             deadlineMs: opts.replyDeadlineMs * 3,
           });
           return formatAnswer(answer, { maxBytes: opts.maxBytes });

@@ -145,7 +145,7 @@ describe('messages', () => {
     expect(r.Content).toBe(
       '答：新认定的自治区级孵化器给多少钱？。\n\n出处：《关于进一步加快科技创新的若干措施》第（十四）条「优化创新创业生态」',
     );
-    expect(ask).toHaveBeenCalledWith('新认定的自治区级孵化器给多少钱？', expect.objectContaining({ sessionId: 'wechat:oUser1' }));
+    expect(ask).toHaveBeenCalledWith('新认定的自治区级孵化器给多少钱？', expect.objectContaining({ channelUser: 'wechat:gh_acct:oUser1' }));
   });
 
   it('answers recognised voice and hints when Recognition is empty or absent', async () => {

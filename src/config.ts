@@ -1,7 +1,11 @@
 // Configuration from environment variables, for either entry (Node's process.env or a Worker's env).
+import { createError } from './errors.js';
+
+/** 明文 (plain), 兼容 (compat: plaintext or encrypted) or 安全 (safe: encrypted only), as set in 公众平台. */
+export type WechatMode = 'plain' | 'compat' | 'safe';
 
 export interface Config {
-  wechat: { token: string; appId?: string; encodingAESKey?: string };
+  wechat: { token: string; appId?: string; encodingAESKey?: string; mode: WechatMode };
   wecom: { token: string; corpId: string; encodingAESKey: string };
   /** WeChat waits 5 s: the engine gets this long before a "please resend" hint goes out. */
   wechatReplyDeadlineMs: number;
@@ -27,9 +31,16 @@ type Env = Record<string, string | undefined>;
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
 
+/** Safe mode once a key is configured: a plaintext message carries no signature over its body. */
+function wechatMode(env: Env): WechatMode {
+  const mode = env.WECHAT_MODE || (env.WECHAT_ENCODING_AES_KEY && env.WECHAT_APPID ? 'safe' : 'plain');
+  if (mode !== 'plain' && mode !== 'compat' && mode !== 'safe') throw createError('CONFIG_INVALID', `WECHAT_MODE must be plain, compat or safe, not ${mode}`);
+  return mode;
+}
+
 export function configFromEnv(env: Env): Config {
   return {
-    wechat: { token: env.WECHAT_TOKEN ?? '', appId: env.WECHAT_APPID || undefined, encodingAESKey: env.WECHAT_ENCODING_AES_KEY || undefined },
+    wechat: { token: env.WECHAT_TOKEN ?? '', appId: env.WECHAT_APPID || undefined, encodingAESKey: env.WECHAT_ENCODING_AES_KEY || undefined, mode: wechatMode(env) },
     wecom: { token: env.WECOM_TOKEN ?? '', corpId: env.WECOM_CORPID ?? '', encodingAESKey: env.WECOM_ENCODING_AES_KEY ?? '' },
     wechatReplyDeadlineMs: num(env.WECHAT_REPLY_DEADLINE_MS, 4500),
     apiKeys: (env.API_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

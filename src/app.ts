@@ -16,6 +16,7 @@ import { hashKey, requestLogger, type LogSink } from './http/logger.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { AppEnv, RequestScope } from './http/request-scope.js';
 import { deadline } from './http/deadline.js';
+import { readinessOf, type Readiness } from './http/readiness.js';
 import type { KnowledgeBase } from './index/knowledge-base.js';
 import type { Assistant } from './qa/assistant.js';
 import type { Answer, AskFn } from './qa/types.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   clientIp?: ClientIp;
   /** JSON body limit in bytes (default 16 KB). */
   maxJsonBytes?: number;
+  /** Whether to take traffic (createRuntime passes its self-check); default: ready when the index has clauses. */
+  readiness?: Readiness;
   now?: () => number;
 }
 
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const config = deps.config ?? configFromEnv({});
   const maxJsonBytes = deps.maxJsonBytes ?? 16 * 1024;
   const limiter = config.rateLimit.perMinute > 0 ? createRateLimiter({ ...config.rateLimit, now: deps.now }) : undefined;
+  const readiness = deps.readiness ?? readinessOf(deps.kb.clauses.length ? Promise.resolve() : Promise.reject(createError('INDEX_EMPTY')));
 
   if (deps.logSink) app.use('*', requestLogger({ sink: deps.logSink, scope: deps.scope }));
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
@@ -83,6 +87,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', byAddress);
   app.use('/v1/*', byAddress);
 
+  // Nothing is answered before the self-check has (the Node entry serves only a ready app; the Worker builds
+  // its index on the first request).
+  const whenReady: MiddlewareHandler<AppEnv> = async (_c, next) => {
+    const state = await readiness.settle();
+    if (!state.ready) throw createError('NOT_READY', state.reason);
+    await next();
+  };
+  for (const path of ['/api/ask', '/v1/chat/*', '/wechat/*', '/wecom/*']) app.use(path, whenReady);
+
   // JSON routes: body size and content type are checked before any parsing.
   app.use('/api/*', async (c, next) => {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
@@ -107,7 +120,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   };
   const channelAsk = limitPerUser(ask, limiter);
 
-  app.route('/', createApiRoutes({ kb: deps.kb, ask, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
+  app.route('/', createApiRoutes({ kb: deps.kb, ask, readiness, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
   app.route('/wechat', createWechatRoutes({ ask: channelAsk, config: config.wechat, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/wecom', createWecomRoutes({ ask: channelAsk, config: config.wecom, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/v1', createOpenAIRoutes({ ask, apiKeys: config.apiKeys }));

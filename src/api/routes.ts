@@ -2,12 +2,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Clause, Fact } from '../corpus/types.js';
 import { createError } from '../errors.js';
+import type { Readiness } from '../http/readiness.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Context } from 'hono';
 import type { Answer, AskFn } from '../qa/types.js';
 import { searchChunks } from '../qa/retrieve.js';
 import {
-  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, ErrorSchema, FactSchema, HealthSchema, SearchHitSchema,
+  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, ErrorSchema, FactSchema, HealthSchema, NotReadySchema, SearchHitSchema,
 } from './schemas.js';
 
 export interface ApiDeps {
@@ -17,6 +18,8 @@ export interface ApiDeps {
   onAnswer?: (c: Context, answer: Answer, sessionId: string | undefined, question: string) => void;
   /** Per-request deadline for the LLM path (the rules path ignores it). */
   deadlineMs?: number;
+  /** /api/health answers 503 until this says ready. */
+  readiness: Readiness;
 }
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -156,16 +159,24 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/api/health', summary: 'Liveness and readiness', responses: { 200: json(HealthSchema, 'Healthy') } }),
-    (c) =>
-      c.json(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      summary: 'Liveness and readiness (503 until the index is loaded and a self-check question answers)',
+      responses: { 200: json(HealthSchema, 'Ready'), 503: json(NotReadySchema, 'Live but not ready: starting, failed or stopping') },
+    }),
+    async (c) => {
+      const state = await deps.readiness.settle();
+      if (!state.ready) return c.json({ status: state.status as 'starting' | 'failed' | 'stopping', live: true, ready: false as const, reason: state.reason }, 503);
+      return c.json(
         {
-          status: 'ok' as const, live: true, ready: kb.clauses.length > 0,
+          status: 'ok' as const, live: true, ready: true,
           documents: kb.documents.length, clauses: kb.clauses.length, facts: kb.facts.length,
           index: { formatVersion: kb.manifest.formatVersion, builtAt: kb.manifest.builtAt, embedder: kb.manifest.embedder, vectorIndex: kb.vectors.id, tokenizer: kb.manifest.tokenizer },
         },
         200,
-      ),
+      );
+    },
   );
 
   api.doc31('/openapi.json', {

@@ -123,3 +123,12 @@ export const HealthSchema = z
     index: z.object({ formatVersion: z.number(), builtAt: z.string(), embedder: z.string(), vectorIndex: z.string(), tokenizer: z.string() }),
   })
   .openapi('Health');
+
+export const NotReadySchema = z
+  .object({
+    status: z.enum(['starting', 'failed', 'stopping']),
+    live: z.boolean(),
+    ready: z.literal(false),
+    reason: z.string().optional(),
+  })
+  .openapi('NotReady');

@@ -60,7 +60,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const config = deps.config ?? configFromEnv({});
   const maxJsonBytes = deps.maxJsonBytes ?? 16 * 1024;
-  const limiter = config.rateLimit.perMinute > 0 ? createRateLimiter({ ...config.rateLimit, now: deps.now }) : undefined;
+  const { perMinute, burst, addressPerMinute, addressBurst } = config.rateLimit;
+  // One bucket per conversation (API session, WeChat/WeCom user), and a much higher ceiling per address.
+  const limiter = perMinute > 0 ? createRateLimiter({ perMinute, burst, now: deps.now }) : undefined;
+  const addressLimiter = perMinute > 0 && addressPerMinute > 0 ? createRateLimiter({ perMinute: addressPerMinute, burst: addressBurst, now: deps.now }) : undefined;
   const readiness = deps.readiness ?? readinessOf(deps.kb.clauses.length ? Promise.resolve() : Promise.reject(createError('INDEX_EMPTY')));
 
   if (deps.logSink) app.use('*', requestLogger({ sink: deps.logSink, scope: deps.scope }));
@@ -72,15 +75,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     app.use('/v1/*', cors({ origin, allowMethods: ['GET', 'POST'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 }));
   }
 
-  // HTTP clients are limited by address; WeChat and WeCom arrive from a few platform servers, so they are
-  // limited per user inside the channel (below) instead.
+  // HTTP clients are held to the address ceiling; WeChat and WeCom arrive from a few platform servers, so they
+  // are limited per user inside the channel (below) instead. Health checks are never limited: a load balancer
+  // polling them must not mark a busy instance down.
   const byAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (limiter && c.req.method !== 'OPTIONS') {
-      const wait = limiter.take(`ip:${clientKey(c, deps.clientIp, config.trustProxy)}`);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        return c.json(errorBody(createError('RATE_LIMITED', `too many requests; retry in ${wait} s`)), 429);
-      }
+    if (addressLimiter && c.req.method !== 'OPTIONS' && c.req.path !== '/api/health') {
+      const wait = await addressLimiter.take(`ip:${clientKey(c, deps.clientIp, config.trustProxy)}`);
+      if (wait > 0) throw createError('RATE_LIMITED', `too many requests; retry in ${wait} s`, { retryAfter: wait });
     }
     await next();
   };
@@ -119,8 +120,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return answer;
   };
   const channelAsk = limitPerUser(ask, limiter);
+  // An API conversation has its own bucket; a client that drops or rotates session ids meets the address ceiling.
+  const apiAsk: AskFn = async (question, opts = {}) => {
+    const wait = limiter && opts.sessionId ? await limiter.take(`session:${opts.sessionId}`) : 0;
+    if (wait > 0) throw createError('RATE_LIMITED', `too many questions in this conversation; retry in ${wait} s`, { retryAfter: wait });
+    return ask(question, opts);
+  };
 
-  app.route('/', createApiRoutes({ kb: deps.kb, ask, readiness, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
+  app.route('/', createApiRoutes({ kb: deps.kb, ask: apiAsk, readiness, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
   app.route('/wechat', createWechatRoutes({ ask: channelAsk, config: config.wechat, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/wecom', createWecomRoutes({ ask: channelAsk, config: config.wecom, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/v1', createOpenAIRoutes({ ask, apiKeys: config.apiKeys }));
@@ -134,6 +141,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((err, c) => {
     const e = toAppError(err);
     if (e.code === 'INTERNAL') (deps.logError ?? ((x) => console.error(x)))(err, c);
+    if (typeof e.details?.retryAfter === 'number') c.header('Retry-After', String(e.details.retryAfter));
     return c.json(errorBody(e), e.status);
   });
   return app;

@@ -10,7 +10,7 @@ import type { AskFn } from '../../qa/types.js';
 export function limitPerUser(ask: AskFn, limiter: RateLimiter | undefined): AskFn {
   if (!limiter) return ask;
   return async (question, opts = {}) => {
-    const wait = opts.channelUser ? limiter.take(`user:${opts.channelUser}`) : 0;
+    const wait = opts.channelUser ? await limiter.take(`user:${opts.channelUser}`) : 0;
     if (wait > 0) throw createError('RATE_LIMITED', `too many questions; retry in ${wait} s`, { retryAfter: wait });
     return ask(question, opts);
   };

@@ -12,7 +12,7 @@ import { configFromEnv, type Config } from './config.js';
 import { limitPerUser } from './channels/kit/limit.js';
 import { createError, errorBody, toAppError } from './errors.js';
 import { clientKey, type ClientIp } from './http/client-ip.js';
-import { hashKey, requestLogger, type LogSink } from './http/logger.js';
+import { requestLogger, sessionHasher, type LogSink } from './http/logger.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { AppEnv, RequestScope } from './http/request-scope.js';
 import { deadline } from './http/deadline.js';
@@ -108,15 +108,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', bodyLimit({ maxSize: maxJsonBytes, onError: () => { throw createError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJsonBytes} bytes`); } }));
 
   // The one path that puts an answer into the access log line, whichever route or channel produced it.
-  const record = (answer: Answer, sessionId: string | undefined, question: string, rec = deps.scope?.get()) => {
+  const hashSession = sessionHasher(config.logSalt);
+  const record = async (answer: Answer, sessionId: string | undefined, question: string, rec = deps.scope?.get()) => {
     if (!rec) return;
     rec.intent = answer.intent;
-    if (sessionId) rec.session = hashKey(sessionId);
+    if (sessionId) rec.session = await hashSession(sessionId);
     if (config.logQuestions) rec.question = question;
   };
   const ask: AskFn = async (question, opts = {}) => {
     const answer = await deps.assistant.ask(question, opts);
-    record(answer, opts.channelUser ?? answer.sessionId, question);
+    await record(answer, opts.channelUser ?? answer.sessionId, question);
     return answer;
   };
   const channelAsk = limitPerUser(ask, limiter);

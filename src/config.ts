@@ -27,6 +27,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Log question text (off by default: questions may contain personal details). */
   logQuestions: boolean;
+  /** Key of the session hash in log lines; unset means a random one per process. */
+  logSalt?: string;
   /** Proxies whose X-Forwarded-For entries are believed (a hop count or address ranges); undefined: none. */
   trustProxy?: TrustProxy;
 }
@@ -66,6 +68,7 @@ export function configFromEnv(env: Env): Config {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS, 10_000),
     logQuestions: env.LOG_QUESTIONS === '1' || env.LOG_QUESTIONS === 'true',
+    logSalt: env.LOG_SALT || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     embeddings: env.EMBEDDINGS_BASE_URL && env.EMBEDDINGS_MODEL ? { baseUrl: env.EMBEDDINGS_BASE_URL, model: env.EMBEDDINGS_MODEL, apiKey: env.EMBEDDINGS_API_KEY } : undefined,
   };

@@ -15,7 +15,7 @@ export interface ApiDeps {
   kb: KnowledgeBase;
   ask: AskFn;
   /** Lets the edge log the intent and (hashed) session of each answer. */
-  onAnswer?: (c: Context, answer: Answer, sessionId: string | undefined, question: string) => void;
+  onAnswer?: (c: Context, answer: Answer, sessionId: string | undefined, question: string) => void | Promise<void>;
   /** Per-request deadline for the LLM path (the rules path ignores it). */
   deadlineMs?: number;
   /** /api/health answers 503 until this says ready. */
@@ -52,7 +52,7 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
     async (c) => {
       const { question, sessionId } = c.req.valid('json');
       const answer = await deps.ask(question, { sessionId, deadlineMs: deps.deadlineMs });
-      deps.onAnswer?.(c, answer, answer.sessionId, question);
+      await deps.onAnswer?.(c, answer, answer.sessionId, question);
       return c.json({ ...answer, sessionId: answer.sessionId! }, 200);
     },
   );

@@ -1,5 +1,7 @@
 // Limits, headers, timeouts and logs of the app, through its public surface.
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { hashText } from '../text/lexicon.js';
 import { createApp } from '../app.js';
 import { configFromEnv } from '../config.js';
 import type { Assistant } from '../qa/assistant.js';
@@ -136,6 +138,30 @@ describe('structured logs', () => {
     expect(lines[0].session).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(lines[0])).not.toContain('openid-abc');
     expect(lines[0]).not.toHaveProperty('question');
+  });
+
+  // Issue 17, defect 9: the hash was unsalted FNV, reversed by hashing a dictionary of likely ids in under a second.
+  it('salts the session hash, so a dictionary of candidate ids cannot reverse it', async () => {
+    const { assistant } = testApp();
+    const logged = async (env: Record<string, string>, sessionId: string) => {
+      const lines: Record<string, unknown>[] = [];
+      const app = createApp({ kb, assistant, logSink: (l) => lines.push(l), config: configFromEnv(env) });
+      await app.request(postJson('/api/ask', { question: '谁牵头', sessionId }));
+      return lines[0]!.session as string;
+    };
+    // A conversation the server opened (API ids are issued by the server).
+    const { sessionId } = await assistant.ask('独角兽奖励多少');
+    const id = sessionId!;
+    // The old scheme (and any unsalted hash) over a dictionary that includes the real id finds no match.
+    const dictionary = [id, `api:${id}`, 'zhangsan', 'wecom:zhangsan'];
+    const unsalted = (k: string) => [hashText('policy-qa', k) + hashText(k, 'policy-qa'), createHash('sha256').update(k).digest('hex').slice(0, 16)];
+    const h = await logged({}, id);
+    expect(h).toMatch(/^[0-9a-f]{16}$/);
+    expect(dictionary.flatMap(unsalted)).not.toContain(h);
+    // With LOG_SALT the hash is HMAC-SHA-256 under that key: stable across restarts, different per key.
+    const salted = await logged({ LOG_SALT: 'office-secret' }, id);
+    expect(salted).toBe(createHmac('sha256', 'office-secret').update(id).digest('hex').slice(0, 16));
+    expect(await logged({ LOG_SALT: 'other-secret' }, id)).not.toBe(salted);
   });
 
   it('logs the question text only when enabled', async () => {

@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { DOCS_HTML, DOCS_JS } from './api/docs.js';
+import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './api/docs.js';
 import { createApiRoutes } from './api/routes.js';
 import { createOpenAIRoutes } from './channels/openai/routes.js';
 import { createWechatRoutes, createWecomRoutes } from './channels/wechat/index.js';
@@ -134,6 +134,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/v1', createOpenAIRoutes({ ask, apiKeys: config.apiKeys }));
   app.get('/docs', (c) => c.html(DOCS_HTML));
   app.get('/docs.js', (c) => c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
   app.route('/', createConsoleRoutes());
 
   app.notFound((c) => c.json(errorBody(createError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`)), 404));

@@ -16,6 +16,7 @@ import { requestLogger, sessionHasher, type LogSink } from './http/logger.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { AppEnv, RequestScope } from './http/request-scope.js';
 import { deadline } from './http/deadline.js';
+import { requireUtf8 } from './http/utf8.js';
 import { readinessOf, type Readiness } from './http/readiness.js';
 import type { KnowledgeBase } from './index/knowledge-base.js';
 import type { Assistant } from './qa/assistant.js';
@@ -106,6 +107,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('/api/*', bodyLimit({ maxSize: maxJsonBytes, onError: () => { throw createError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJsonBytes} bytes`); } }));
+  // Invalid UTF-8 would be decoded to U+FFFD and answered as a question: refused before any parsing instead.
+  // (Hono keeps the bytes read here, so the route's JSON validator reads them again without the network.)
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') requireUtf8(await c.req.arrayBuffer());
+    await next();
+  });
 
   // The one path that puts an answer into the access log line, whichever route or channel produced it.
   const hashSession = sessionHasher(config.logSalt);

@@ -7,7 +7,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './api/docs.js';
 import { createApiRoutes } from './api/routes.js';
 import { createOpenAIRoutes } from './channels/openai/routes.js';
-import { createWechatRoutes, createWecomRoutes } from './channels/wechat/index.js';
+import { createWechatRoutes, createWecomRoutes, MAX_BODY_BYTES as CALLBACK_BODY_BYTES } from './channels/wechat/index.js';
+import { MAX_BODY_BYTES as CHAT_BODY_BYTES } from './channels/openai/body.js';
 import { configFromEnv, type Config } from './config.js';
 import { limitPerUser } from './channels/kit/limit.js';
 import { createError, errorBody, toAppError } from './errors.js';
@@ -57,10 +58,19 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
+export const DEFAULT_JSON_BYTES = 16 * 1024;
+
+/** The largest body the route at `path` reads: the Node server refuses a larger declared one before 100 Continue. */
+export function bodyLimitFor(path: string, maxJsonBytes = DEFAULT_JSON_BYTES): number {
+  if (path.startsWith('/v1/')) return CHAT_BODY_BYTES;
+  if (/^\/(wechat|wecom)(\/|$)/.test(path)) return CALLBACK_BODY_BYTES;
+  return maxJsonBytes; // the JSON API, and routes that read no body at all
+}
+
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const config = deps.config ?? configFromEnv({});
-  const maxJsonBytes = deps.maxJsonBytes ?? 16 * 1024;
+  const maxJsonBytes = deps.maxJsonBytes ?? DEFAULT_JSON_BYTES;
   const { perMinute, burst, addressPerMinute, addressBurst } = config.rateLimit;
   // One bucket per conversation (API session, WeChat/WeCom user), and a much higher ceiling per address.
   const limiter = perMinute > 0 ? createRateLimiter({ perMinute, burst, now: deps.now }) : undefined;

@@ -25,7 +25,7 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: 'too many requests', openai: 'rate_limit_exceeded' },
   TIMEOUT: { status: 503, message: 'the request took too long', openai: 'engine_unavailable' },
   /** The index is still loading, or its self-check question has not answered yet. */
-  NOT_READY: { status: 503, message: 'starting up; not ready to answer yet', openai: 'engine_unavailable' },
+  NOT_READY: { status: 503, message: 'starting up; not ready to answer yet', openai: 'engine_unavailable', fix: 'the self-check question did not answer from the index: check the corpus, then run npm run build:index' },
   /** After SIGTERM: in-flight requests finish, new ones are refused until the process exits. */
   SHUTTING_DOWN: { status: 503, message: 'shutting down; retry on another instance', openai: 'engine_unavailable' },
   // The engine and its optional model

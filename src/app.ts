@@ -18,6 +18,7 @@ import { createRateLimiter } from './http/rate-limit.js';
 import type { AppEnv, RequestScope } from './http/request-scope.js';
 import { deadline } from './http/deadline.js';
 import { requireUtf8 } from './http/utf8.js';
+import { parseTrustProxy } from './http/trust-proxy.js';
 import { readinessOf, type Readiness } from './http/readiness.js';
 import type { KnowledgeBase } from './index/knowledge-base.js';
 import type { Assistant } from './qa/assistant.js';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // One bucket per conversation (API session, WeChat/WeCom user), and a much higher ceiling per address.
   const limiter = perMinute > 0 ? createRateLimiter({ perMinute, burst, now: deps.now }) : undefined;
   const addressLimiter = perMinute > 0 && addressPerMinute > 0 ? createRateLimiter({ perMinute: addressPerMinute, burst: addressBurst, now: deps.now }) : undefined;
+  const trustProxy = parseTrustProxy(config.trustProxy); // CONFIG_INVALID at start, not per request
   const readiness = deps.readiness ?? readinessOf(deps.kb.clauses.length ? Promise.resolve() : Promise.reject(createError('INDEX_EMPTY')));
 
   if (deps.logSink) app.use('*', requestLogger({ sink: deps.logSink, scope: deps.scope }));
@@ -91,7 +93,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // polling them must not mark a busy instance down.
   const byAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (addressLimiter && c.req.method !== 'OPTIONS' && c.req.path !== '/api/health') {
-      const wait = await addressLimiter.take(`ip:${clientKey(c, deps.clientIp, config.trustProxy)}`);
+      const wait = await addressLimiter.take(`ip:${clientKey(c, deps.clientIp, trustProxy)}`);
       if (wait > 0) throw createError('RATE_LIMITED', `too many requests; retry in ${wait} s`, { retryAfter: wait });
     }
     await next();

@@ -1,6 +1,5 @@
 // Configuration from environment variables, for either entry (Node's process.env or a Worker's env).
 import { createError } from './errors.js';
-import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
 /** 明文 (plain), 兼容 (compat: plaintext or encrypted) or 安全 (safe: encrypted only), as set in 公众平台. */
 export type WechatMode = 'plain' | 'compat' | 'safe';
@@ -29,8 +28,8 @@ export interface Config {
   logQuestions: boolean;
   /** Key of the session hash in log lines; unset means a random one per process. */
   logSalt?: string;
-  /** Proxies whose X-Forwarded-For entries are believed (a hop count or address ranges); undefined: none. */
-  trustProxy?: TrustProxy;
+  /** TRUST_PROXY as set: a hop count or proxy addresses/ranges (parsed by http/trust-proxy.ts); unset: none. */
+  trustProxy?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,7 +68,7 @@ export function configFromEnv(env: Env): Config {
     requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS, 10_000),
     logQuestions: env.LOG_QUESTIONS === '1' || env.LOG_QUESTIONS === 'true',
     logSalt: env.LOG_SALT || undefined,
-    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    trustProxy: env.TRUST_PROXY || undefined,
     embeddings: env.EMBEDDINGS_BASE_URL && env.EMBEDDINGS_MODEL ? { baseUrl: env.EMBEDDINGS_BASE_URL, model: env.EMBEDDINGS_MODEL, apiKey: env.EMBEDDINGS_API_KEY } : undefined,
   };
 }

@@ -8,6 +8,7 @@ import { bodyLimitFor } from '../app.js';
 import { configFromEnv } from '../config.js';
 import { createError } from '../errors.js';
 import type { RequestRecord } from '../http/request-scope.js';
+import { parseTrustProxy } from '../http/trust-proxy.js';
 import { notReadyFetch } from '../http/readiness.js';
 import { embeddingsFromConfig } from '../llm/embeddings.js';
 import { createLlmWriter } from '../llm/writer.js';
@@ -26,6 +27,7 @@ const ts = () => new Date().toISOString();
 
 async function main() {
   const config = configFromEnv(process.env);
+  parseTrustProxy(config.trustProxy); // a bad TRUST_PROXY fails now, before the index loads
   const port = Number(process.env.PORT ?? 8787);
   const hostname = process.env.HOST ?? '127.0.0.1';
   const server = createNodeServer({ fetch: notReadyFetch('starting'), maxBodyBytes: (path) => bodyLimitFor(path) });

@@ -45,10 +45,12 @@ export function createNodeServer(opts: NodeServerOptions): NodeServer {
   let stopping = false;
   const stopped = notReadyFetch('stopping');
 
-  // The handler is looked up per request; one that arrived after shutdown began gets the 503 handler.
-  const dispatch = getRequestListener((req, env) => (isLate(env.incoming) ? stopped(req) : current(req, env as Parameters<FetchHandler>[1])));
   const late = new WeakSet<IncomingMessage>();
-  const isLate = (incoming: unknown) => late.has(incoming as IncomingMessage);
+  const lingering = new WeakSet<Socket>();
+  // The handler is looked up per request; one that arrived after shutdown began gets the 503 handler.
+  const dispatch = getRequestListener((req, env) =>
+    late.has(env.incoming as IncomingMessage) ? stopped(req) : current(req, env as Parameters<FetchHandler>[1]),
+  );
 
   function lingeringClose(socket: Socket): void {
     if (lingering.has(socket)) return;
@@ -64,11 +66,11 @@ export function createNodeServer(opts: NodeServerOptions): NodeServer {
     socket.end();
     socket.resume();
   }
-  const lingering = new WeakSet<Socket>();
 
   function handle(req: IncomingMessage, res: ServerResponse, sendContinue: boolean): void {
     if (stopping) late.add(req);
-    // A bodyless request is complete once parsed (even if Node sets the flag a moment after 'request').
+    // Only a request with a body can be left unread; Node may set `complete` on a bodyless one only after
+    // 'request' has fired, so its flag alone would close connections that are fine.
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {

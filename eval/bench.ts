@@ -1,6 +1,7 @@
 // npm run bench — starts the server and measures it: /api/health vs /api/ask throughput and latency in the same
 // run, cold start to the first answer, index build time, peak RSS, a 100-document scale run, and (--soak) a 60 s
 // soak mixing /api/ask and /wechat. Prints the targets table.
+import { blocksToText } from '../src/corpus/blocks.js';
 import autocannon from 'autocannon';
 import { execSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -129,7 +130,7 @@ await serverTs.stop();
 // 3. Scale: 100 synthetic documents.
 const corpusDir = join(work, 'corpus100');
 mkdirSync(corpusDir);
-for (const d of syntheticDocuments(readCorpus()[0].text, 100)) writeFileSync(join(corpusDir, d.file), d.text);
+for (const d of syntheticDocuments(blocksToText((await readCorpus())[0].blocks), 100)) writeFileSync(join(corpusDir, d.file), d.text);
 const index100 = join(work, 'index100');
 const build100 = await run(['--import', 'tsx', 'src/cli/build-index.ts', index100], { CORPUS_DIR: corpusDir });
 const build100Ms = Number(build100.out.match(/in (\d+) ms/)?.[1] ?? build100.ms);

@@ -1,4 +1,5 @@
 // The eval as a test: the thresholds of the answer-quality bar. Fails when a change makes answers worse.
+import { blocksToText } from '../src/corpus/blocks.js';
 import { describe, expect, it } from 'vitest';
 import { seedKnowledgeBase, sources } from '../src/testing/fixtures.js';
 import { runEval, type EvalReport } from './harness.js';
@@ -6,7 +7,7 @@ import { createRuntime } from '../src/runtime.js';
 
 describe('eval thresholds', async () => {
   const kb = seedKnowledgeBase();
-  const report: EvalReport = await runEval(kb, createRuntime({ kb }).engine, sources.map((s) => s.text).join('\n\n'));
+  const report: EvalReport = await runEval(kb, createRuntime({ kb }).engine, sources.map((s) => blocksToText(s.blocks)).join('\n\n'));
   const failures = report.failures.map((f) => `${f.id} ${f.question} → ${f.answer.intent} ${JSON.stringify(f.score)}`);
 
   it('ranks the expected clause first for ≥95% of questions', () => {

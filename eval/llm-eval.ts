@@ -24,7 +24,7 @@ import { createRuntime } from '../src/runtime.js';
 async function loadKb(): Promise<KnowledgeBase> {
   const lex = readLexicon();
   const embeddings = embeddingsFromConfig(configFromEnv(process.env));
-  return (await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, readCorpus(), lex, nodeTokenizer(lex), embeddings)).kb;
+  return (await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, await readCorpus(), lex, nodeTokenizer(lex), embeddings)).kb;
 }
 
 /** Demo model: the draft, reworded a little; every 7th answer inflates an amount, every 11th fails, every 13th is cut. */

@@ -1,4 +1,5 @@
 // npm run eval — prints the metrics per category, the naive baseline beside them, dialog accuracy and latency.
+import { blocksToText } from '../src/corpus/blocks.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../src/node/loaders.js';
 import { configFromEnv } from '../src/config.js';
@@ -11,11 +12,11 @@ import { createRuntime } from '../src/runtime.js';
 if (process.argv.includes('--llm')) process.exit(await (await import('./llm-eval.js')).main());
 
 const lex = readLexicon();
-const sources = readCorpus();
+const sources = await readCorpus();
 const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
 // npm run eval -- --holdout: the held-out sets, written by someone else and never used to tune the rules.
 const set = process.argv.includes('--holdout') ? 'holdout' : 'main';
-const report = await runEval(kb, createRuntime({ kb }).engine, sources.map((s) => s.text).join('\n\n'), set);
+const report = await runEval(kb, createRuntime({ kb }).engine, sources.map((s) => blocksToText(s.blocks)).join('\n\n'), set);
 console.log(`eval set: ${set}\n`);
 
 const f = (r: Rate) => (r.n ? `${(r.rate * 100).toFixed(1)}% (${r.hit}/${r.n})` : '—');

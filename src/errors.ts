@@ -44,6 +44,19 @@ export const ERRORS = {
   CORPUS_UNREADABLE: { status: 500, message: 'the corpus folder cannot be read', fix: 'check CORPUS_DIR exists and is readable by this user' },
   DATA_DIR_UNWRITABLE: { status: 500, message: 'the data folder cannot be written', fix: 'make the folder writable by this user, or point INDEX_DIR / SESSIONS_DB elsewhere' },
   CONFIG_INVALID: { status: 500, message: 'a setting is invalid', fix: 'correct the environment variable named in the message' },
+  // Documents (src/corpus/readers/): a file that cannot become blocks. Each says what to do about it, since staff
+  // uploading a file read these messages.
+  DOC_UNSUPPORTED_FORMAT: { status: 415, message: 'this file type cannot be read; use .txt, .md, .html, .docx or .pdf' },
+  DOC_TOO_LARGE: { status: 413, message: 'the document is over the size or page limit' },
+  /** A DOCX whose parts expand to far more than any real document (a zip bomb). */
+  DOC_ZIP_BOMB: { status: 413, message: 'the DOCX expands to more than the limit; it is not read' },
+  DOC_SCANNED_PDF: { status: 422, message: '扫描版 PDF，没有文字层，请先 OCR' },
+  DOC_ENCRYPTED: { status: 422, message: 'the document is password-protected; remove the password and upload it again' },
+  DOC_UNREADABLE: { status: 422, message: 'the document is damaged or not what its extension says' },
+  /** Reading took longer than the limit (a malformed or endless PDF). */
+  DOC_PARSE_TIMEOUT: { status: 422, message: 'the document took too long to read' },
+  DOC_EMPTY: { status: 422, message: 'the document holds no text' },
+  DOC_NO_CLAUSES: { status: 422, message: 'the document yields no clauses' },
   // WeChat / WeCom callbacks. Authentication failures are all 401 without detail, so a prober cannot tell a bad
   // signature from a bad key or a wrong receive id.
   WECHAT_NOT_CONFIGURED: { status: 503, message: 'channel not configured' },

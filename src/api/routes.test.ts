@@ -14,10 +14,10 @@ describe('POST /api/ask', () => {
     expect(a.intent).toBe('amount');
     expect(a.answer.split('\n')[0]).toContain('50万元');
     expect(a.answer).not.toContain('100万元');
-    expect(a.answer).toContain('第（十四）条「优化创新创业生态」');
+    expect(a.answer).toContain('（十四）「优化创新创业生态」');
     expect(a.answer).toContain('《关于促进高新技术产业开发区高质量发展的若干措施》');
     expect(a.answer).toContain('牵头：自治区发展改革委');
-    expect(a.citations[0]).toMatchObject({ docId: 'guangxi-hitech-zones-2021', clause: '十四', number: 14, title: '优化创新创业生态' });
+    expect(a.citations[0]).toMatchObject({ docId: 'guangxi-hitech-zones-2021', clause: '（十四）', number: 14, title: '优化创新创业生态' });
     expect(a.citations[0].quote).toContain('50万元');
     expect(a.facts.map((f: { display: string }) => f.display)).toEqual(['50万元']);
     expect(typeof a.sessionId).toBe('string');
@@ -93,7 +93,7 @@ describe('read routes', () => {
   it('lists clauses with departments', async () => {
     const list = await (await app.request('/api/clauses')).json();
     expect(list).toHaveLength(27);
-    expect(list[21]).toMatchObject({ number: 22, label: '二十二', title: '优化土地资源配置', lead: ['自治区自然资源厅'] });
+    expect(list[21]).toMatchObject({ number: 22, label: '（二十二）', title: '优化土地资源配置', lead: ['自治区自然资源厅'] });
   });
 
   it('returns one clause with text and facts, 404 for unknown, 400 for garbage', async () => {

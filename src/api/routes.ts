@@ -27,8 +27,9 @@ const errorsFor = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [c, json(ErrorSchema, { 400: 'Bad input', 404: 'Not found', 413: 'Body too large', 415: 'Not JSON' }[c] ?? 'Error')]));
 
 const names = (c: Clause, k: 'lead' | 'support') => c[k].map((d) => d.name);
-const summary = (c: Clause) => ({ docId: c.docId, number: c.number, label: c.label, chapter: c.chapter, title: c.title, lead: names(c, 'lead'), support: names(c, 'support') });
-const ref = (c: Clause) => ({ docId: c.docId, number: c.number, label: c.label, title: c.title });
+// `label` is how citations name the clause (its own label, or its path where the label repeats).
+const summary = (c: Clause) => ({ docId: c.docId, number: c.number, label: c.cite, chapter: c.chapter, title: c.title, lead: names(c, 'lead'), support: names(c, 'support') });
+const ref = (c: Clause) => ({ docId: c.docId, number: c.number, label: c.cite, title: c.title });
 
 export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
   const { kb } = deps;
@@ -122,11 +123,12 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
     }),
     (c) => {
       const q = c.req.valid('query');
-      const dept = q.department ? (kb.departments.resolve(q.department)?.key ?? q.department) : undefined;
+      // A department is matched within each fact's own document, as that document names it.
+      const deptKey = (docId: string) => (q.department ? (kb.departments.resolve(q.department, kb.document(docId)?.deptContext)?.key ?? q.department) : undefined);
       const rows = kb.facts
         .filter((f) => (!q.type || f.type === q.type) && (!q.clause || f.clause === q.clause))
-        .map((f) => ({ fact: f, clause: kb.clause(f.docId, f.clause)! }))
-        .filter(({ clause }) => !dept || clause.lead.some((d) => d.key === dept) || clause.support.some((d) => d.key === dept))
+        .map((f) => ({ fact: f, clause: kb.clause(f.docId, f.clause)!, dept: deptKey(f.docId) }))
+        .filter(({ clause, dept }) => !dept || clause.lead.some((d) => d.key === dept) || clause.support.some((d) => d.key === dept))
         .map(({ fact, clause }) => ({ ...(fact as Fact), lead: names(clause, 'lead') }));
       return c.json(rows as never, 200);
     },
@@ -149,7 +151,7 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
           const ch = kb.chunks[h.index];
           const cl = kb.clause(ch.docId, ch.clause)!;
           return {
-            chunkId: ch.id, docId: ch.docId, clause: ch.clause, label: cl.label, title: cl.title, kind: ch.kind,
+            chunkId: ch.id, docId: ch.docId, clause: ch.clause, label: cl.cite, title: cl.title, kind: ch.kind,
             text: ch.quote, score: Math.round(h.score * 1e4) / 1e4, highlights: [...words].filter((w) => ch.quote.includes(w)),
           };
         }),

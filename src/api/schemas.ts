@@ -48,7 +48,7 @@ export const FactSchema = z
     value: z.number().optional(),
     unit: z.string().optional(),
     qualifiers: z.array(z.string()).optional(),
-    level: z.enum(['national', 'regional']).optional(),
+    level: z.enum(['national', 'province', 'city', 'district', 'county']).optional(),
     form: z.string().optional(),
     year: z.number().optional(),
     measure: z.string().optional(),

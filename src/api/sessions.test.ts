@@ -82,6 +82,6 @@ describe('API sessions', () => {
     // The WeCom user's own follow-up still resolves against their clause 14, untouched by the API calls.
     const own = await wecomSays(app, 'zhangsan', '这条谁牵头？');
     expect(own).toContain('自治区发展改革委');
-    expect(own).toContain('第（十四）条');
+    expect(own).toContain('（十四）「优化创新创业生态」');
   });
 });

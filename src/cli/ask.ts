@@ -12,7 +12,7 @@ if (!questions.length) {
   process.exit(2);
 }
 const lex = readLexicon();
-const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, readCorpus(process.env.CORPUS_DIR), lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
+const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, await readCorpus(process.env.CORPUS_DIR), lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
 const { assistant } = createRuntime({ kb });
 let sessionId: string | undefined;
 for (const q of questions) {

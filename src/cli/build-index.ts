@@ -7,7 +7,7 @@ import { buildAndSave } from '../node/index-store.js';
 const dir = process.argv[2] ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
 const t0 = performance.now();
 const lex = readLexicon();
-const sources = readCorpus(process.env.CORPUS_DIR);
+const sources = await readCorpus(process.env.CORPUS_DIR);
 // EMBEDDINGS_BASE_URL + EMBEDDINGS_MODEL: chunk vectors from that model (the manifest records it); else the local embedder.
 const kb = await buildAndSave(dir, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
 const ms = Math.round(performance.now() - t0);

@@ -3,6 +3,6 @@
 import { readWorkerArtifacts, writeWorkerArtifacts } from '../node/worker-artifacts.js';
 
 const t0 = performance.now();
-const artifacts = readWorkerArtifacts({ withoutVectors: process.argv.includes('--without-vectors') });
+const artifacts = await readWorkerArtifacts({ withoutVectors: process.argv.includes('--without-vectors') });
 const { file, bytes } = await writeWorkerArtifacts(artifacts);
 console.log(`worker artifacts: ${(bytes / 1024 / 1024).toFixed(1)} MiB → ${file} in ${Math.round(performance.now() - t0)} ms`);

@@ -1,116 +1,211 @@
-// Policy text → document, chapters and clauses. Tolerates the variations real published documents have.
-import { chineseToInt } from './numerals.js';
-import { parseDepartmentList, type DepartmentRegistry } from './departments.js';
-import type { Chapter, Clause, PolicyDocument } from './types.js';
+// A read document (blocks) → PolicyDocument: zones, the clause tree, departments and metadata. The parser never
+// knows the file format; readers (src/corpus/readers/) turn every format into the same blocks.
+import type { Gazetteer } from '../text/places.js';
+import type { SourceDocument } from './blocks.js';
+import { trailingNote, parseNote, inlineResponsibility, RESPONSIBILITY_SECTION, sectionResponsibility } from './dept-notes.js';
+import { parseDepartmentList, type DepartmentRegistry, type DeptContext } from './departments.js';
+import { readMetadata } from './metadata.js';
+import { buildTree, describe, selectClauses, type ClauseDraft, type TreeNode } from './structure.js';
+import type { Clause, DeptRef, Group, PolicyDocument } from './types.js';
+import { blockText, findZones } from './zones.js';
 
-const BREADCRUMB = /(网站首页|首页|主页|当前位置|您的位置)\s*[:：>]|>\s*$/;
-const CHAPTER = /^\s*([一二三四五六七八九十]+)\s*、\s*(.+?)\s*$/;
-const CLAUSE = /^\s*[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*(.*)$/;
-const PUBLISHED = /发布(?:时间|日期)\s*[:：]\s*(\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?)/;
-const LEAD_LABEL = '(?:牵头单位|牵头部门|责任单位|牵头)';
-const SUPPORT_LABEL = '(?:配合单位|配合部门|配合)';
-// Names may hold one level of parentheses themselves: 各县（区）人民政府.
-const NAMES = '(?:[^()（）]|[（(][^()（）]*[)）])*?';
-// The department note closes a clause: (牵头:…,配合:…) in any mix of half- and full-width punctuation.
-const DEPT_NOTE = new RegExp(
-  `[（(]\\s*${LEAD_LABEL}\\s*[:：]\\s*(${NAMES})(?:[，,；;]\\s*${SUPPORT_LABEL}\\s*[:：]\\s*(${NAMES}))?\\s*[。.]?\\s*[)）]\\s*$`,
-);
+export interface ParseContext {
+  registry: DepartmentRegistry;
+  gazetteer: Gazetteer;
+}
 
 /** Splits text into sentences at 。！？； keeping the terminator; drops empty pieces. */
 export function splitSentences(text: string): string[] {
-  return (text.match(/[^。！？；!?;]+[。！？；!?;]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 1);
-}
-
-const squeeze = (s: string) => s.replace(/[ \t\u3000\u00a0]+/g, '');
-
-function cleanTitle(line: string): { title: string; region?: string } {
-  let t = squeeze(line);
-  const m = t.match(/^([\u4e00-\u9fa5]{2,8})[:：](.+)$/);
-  let region: string | undefined;
-  if (m && !m[1].includes('关于')) {
-    region = m[1];
-    t = m[2];
-  }
-  return { title: t.replace(/^[《]|[》]$/g, ''), region };
+  return (text.match(/[^。！？；!?;\n]+[。！？；!?;]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 1);
 }
 
 /** Stable id from a file name: "guangxi-hitech-zones-2021.txt" → "guangxi-hitech-zones-2021". */
 export function docIdFromFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.(txt|md)$/i, '').toLowerCase().replace(/[^a-z0-9\u4e00-\u9fa5_-]+/g, '-');
+  return base.replace(/\.(txt|md|markdown|html?|docx|pdf)$/i, '').toLowerCase().replace(/[^a-z0-9\u4e00-\u9fa5_-]+/g, '-');
 }
 
-export function parseDocument(file: string, raw: string, registry: DepartmentRegistry): PolicyDocument {
-  const docId = docIdFromFile(file);
-  const lines = raw.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '').split('\n');
-  const published = raw.match(PUBLISHED)?.[1];
+// Stray spaces inside running Chinese text come from the site's or the PDF's layout, not the author.
+const tidy = (s: string) =>
+  s
+    .replace(/[\u00a0]/g, ' ')
+    .replace(/([\u4e00-\u9fa5，、。；：“”（）《》])[ \u3000]+(?=[\u4e00-\u9fa5，、。；：“”（）《》])/g, '$1')
+    .replace(/^[ \u3000]+/gm, '')
+    .trim();
 
-  let title = '';
-  let region: string | undefined;
-  const chapters: Chapter[] = [];
-  const clauseDrafts: { number: number; label: string; chapter?: Chapter; head: string; body: string[] }[] = [];
-  const preamble: string[] = [];
+/** Paragraphs after a clause's own text that say something about the whole document (本意见由…负责解释). */
+const SELF_REFERENCE = /^(本意见|本办法|本通知|本措施|本规定|本细则|本方案|本公告|本政策|本清单|本实施意见|本若干措施)/;
 
-  for (const rawLine of lines) {
-    const line = rawLine.replace(/^#+\s*/, '').trim(); // markdown headings read like plain lines
-    if (!line || PUBLISHED.test(line)) continue;
-    if (!title) {
-      if (BREADCRUMB.test(line)) continue;
-      ({ title, region } = cleanTitle(line));
-      continue;
-    }
-    const ch = line.match(CHAPTER);
-    if (ch && chineseToInt(ch[1]) !== undefined && line.length < 40 && !/[。；]/.test(ch[2])) {
-      chapters.push({ docId, number: chineseToInt(ch[1])!, label: ch[1], title: squeeze(ch[2]) });
-      continue;
-    }
-    const cl = line.match(CLAUSE);
-    if (cl && chineseToInt(cl[1]) !== undefined) {
-      clauseDrafts.push({ number: chineseToInt(cl[1])!, label: cl[1], chapter: chapters.at(-1), head: cl[2], body: [] });
-      continue;
-    }
-    if (clauseDrafts.length) clauseDrafts.at(-1)!.body.push(line);
-    else preamble.push(line);
+export function parseDocument(source: SourceDocument, ctx: ParseContext): PolicyDocument {
+  const docId = docIdFromFile(source.fileName);
+  const warnings = [...source.warnings];
+  const zones = findZones(source.blocks);
+  const tree = buildTree(zones.body);
+  const body = selectClauses(tree);
+  const drafts: ClauseDraft[] = [...body.clauses];
+  const groups = [...body.groups];
+  const attachments: PolicyDocument['attachments'] = [];
+  for (const a of zones.attachments) {
+    const t = selectClauses(buildTree(a.blocks), { pathPrefix: [`${a.label}${a.title ? ` ${a.title}` : ''}`], labelPrefix: `${a.label}/` });
+    const rows = t.clauses.filter((c) => c.kind === 'row');
+    drafts.push(...rows);
+    const text = a.blocks.filter((b) => b.kind !== 'row' || !rows.some((r) => r.node.row === b)).map(blockText).join('\n');
+    attachments.push({ label: a.label, title: a.title, text: tidy(text) });
   }
 
-  const clauses = clauseDrafts.map((d) => buildClause(docId, d, registry));
-  return { docId, title, region, published, file, preamble: preamble.join('\n'), chapters, clauses };
-}
-
-function buildClause(
-  docId: string,
-  d: { number: number; label: string; chapter?: Chapter; head: string; body: string[] },
-  registry: DepartmentRegistry,
-): Clause {
-  // The heading phrase ends at the first 。 (or is the whole line, e.g. "(三)发展目标").
-  const stop = d.head.search(/[。.]/);
-  const title = squeeze(stop === -1 ? d.head : d.head.slice(0, stop));
-  const rest = stop === -1 ? '' : d.head.slice(stop + 1);
-  let text = [rest, ...d.body].map((s) => s.trim()).filter(Boolean).join('\n');
-  let deptNote = '';
-  let lead: Clause['lead'] = [];
-  let support: Clause['support'] = [];
-  const note = text.match(DEPT_NOTE);
-  if (note) {
-    deptNote = squeeze(note[0]);
-    lead = parseDepartmentList(note[1], registry);
-    support = note[2] ? parseDepartmentList(note[2], registry) : [];
-    text = text.slice(0, note.index).trim();
+  const meta = readMetadata({ zones, source: source.meta, bodyText: zones.body.map(blockText).join('\n'), gazetteer: ctx.gazetteer });
+  if (!meta.title) {
+    warnings.push('no title found: set one in a sidecar <file>.meta.json ({"title": "…"})');
+    meta.title = docId;
+    meta.shortTitle = docId;
   }
-  // Stray spaces inside running Chinese text come from the site's layout, not the author.
-  text = text.replace(/([\u4e00-\u9fa5，、])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '$1');
-  const chapter = d.chapter ? `${d.chapter.label}、${d.chapter.title}` : '';
-  return {
-    docId,
-    number: d.number,
-    label: d.label,
-    chapter,
-    chapterNumber: d.chapter?.number ?? 0,
-    title,
-    text,
-    sentences: splitSentences(text),
-    deptNote,
-    lead,
-    support,
+
+  // The prefix this document writes before its own level's departments (自治区, 省, 市, 区, 县).
+  const notesText = drafts.map((d) => d.lines.at(-1) ?? '').join('\n');
+  const prefixCounts = ['自治区', '省', '市', '区', '县'].map((p) => [p, (notesText.match(new RegExp(`[（(、，,:：]${p}(?!场|级|域|内)`, 'g')) ?? []).length] as const);
+  const ownPrefix = prefixCounts.sort((a, b) => b[1] - a[1])[0]?.[1] ? prefixCounts[0][0] : undefined;
+  const deptCtx: DeptContext = { level: meta.level, ownPrefix };
+  const refs = (names: string[]): DeptRef[] => {
+    const out: DeptRef[] = [];
+    for (const n of names) for (const r of parseDepartmentList(n, ctx.registry, deptCtx)) if (!out.some((o) => o.key === r.key)) out.push(r);
+    return out;
   };
+
+  // A note on a group heading ("一、强化企业培育（牵头单位：市科技局）") covers the group's items.
+  const groupNotes = new Map<TreeNode, { lead: string[]; support: string[] }>();
+  let convention = false;
+  for (const g of groups) {
+    const n = trailingNote(g.node.rest);
+    if (!n) continue;
+    const p = parseNote(n.note, convention);
+    convention ||= p.setsConvention;
+    groupNotes.set(g.node, p);
+    g.title = g.title.replace(n.note, '').trim();
+  }
+  const inherited = (node: TreeNode) => {
+    for (let p = node.parent; p; p = p.parent) if (groupNotes.has(p)) return groupNotes.get(p)!;
+    return undefined;
+  };
+  const inResponsibilitySection = (d: ClauseDraft) => d.path.some((p) => RESPONSIBILITY_SECTION.test(p));
+
+  const closing: string[] = [];
+  const ordinals = new Map<number, number>();
+  for (const d of drafts) ordinals.set(d.ordinal, (ordinals.get(d.ordinal) ?? 0) + 1);
+  const unique = [...ordinals.values()].every((n) => n === 1);
+  const labelCount = new Map<string, number>();
+  for (const d of drafts) labelCount.set(d.label, (labelCount.get(d.label) ?? 0) + 1);
+  const citeOf = (d: ClauseDraft) => {
+    if (d.kind === 'row') return `${d.pathLabel.split('/')[0]} 序号${d.label}`.trim();
+    return (labelCount.get(d.label) ?? 0) > 1 ? d.pathLabel.replace(/\/(?=\S)/g, ' ') : d.label;
+  };
+  const noteStyle = drafts.filter((d) => d.lines.some((l) => trailingNote(l))).length * 2 >= drafts.length;
+
+  // The outermost groups (chapters), in order: a clause's chapter number is its top group's position.
+  const topOf = (n: TreeNode): TreeNode => (n.parent && n.parent.kind !== 'root' ? topOf(n.parent) : n);
+  const topGroups = groups.map((g) => g.node).filter((n) => n.parent?.kind === 'root');
+  const clauses: Clause[] = drafts.map((d, k) => {
+    let lines = [...d.lines];
+    let deptNote = '';
+    let lead: DeptRef[] = [];
+    let support: DeptRef[] = [];
+    // The note is the last line that ends with one (a note may sit on its own line).
+    const at = lines.map((l) => !!trailingNote(l)).lastIndexOf(true);
+    if (at !== -1) {
+      const n = trailingNote(lines[at])!;
+      const p = parseNote(n.note, convention);
+      convention ||= p.setsConvention;
+      deptNote = n.note.replace(/[\s\u3000]+/g, '');
+      lead = refs(p.lead);
+      support = refs(p.support);
+      if (!lead.length) warnings.push(`${d.pathLabel}: could not read the department note ${deptNote}`);
+      lines[at] = n.before;
+      // In a document whose items close with a note, text after the note is outside every clause.
+      if (noteStyle && at < lines.length - 1) {
+        closing.push(...lines.slice(at + 1));
+        lines = lines.slice(0, at + 1);
+      }
+    } else if (inherited(d.node)) {
+      const p = inherited(d.node)!;
+      lead = refs(p.lead);
+      support = refs(p.support);
+    }
+    // The document's last clause may run into paragraphs about the whole document.
+    if (k === drafts.length - 1 || drafts[k + 1].kind === 'row' && d.kind !== 'row') {
+      const from = lines.findIndex((l, i) => i > 0 && SELF_REFERENCE.test(l.trim()));
+      if (from !== -1 && d.kind !== 'row') {
+        closing.push(...lines.slice(from));
+        lines = lines.slice(0, from);
+      }
+    }
+    let text = tidy(lines.filter(Boolean).join('\n'));
+    if (!lead.length) {
+      const r = inResponsibilitySection(d) ? sectionResponsibility(text) : inlineResponsibility(text);
+      lead = refs(r.lead);
+      support = refs(r.support);
+    }
+    if (d.row) text = tidy(d.lines.join('\n'));
+    const number = unique ? d.ordinal : k + 1;
+    const chapter = d.path[0] ?? '';
+    return {
+      docId,
+      id: `${docId}#${number}`,
+      number,
+      ordinal: d.ordinal,
+      label: d.label,
+      path: d.path,
+      pathLabel: d.pathLabel,
+      cite: citeOf(d),
+      chapter,
+      chapterNumber: topGroups.indexOf(topOf(d.node)) + 1,
+      title: d.title,
+      text,
+      sentences: splitSentences(text),
+      deptNote,
+      lead,
+      support,
+      row: d.row,
+    };
+  });
+
+  if (!clauses.length) warnings.push('no numbered clauses found: the document yields no citable units');
+  warnings.push(...numberingWarnings(drafts));
+  if (closing.length) warnings.push(`${closing.length} paragraph(s) after the last clause kept as closing text`);
+
+  const outGroups: Group[] = groups.map((g) => ({ docId, label: g.label, title: g.title, path: g.path, text: tidy(g.text) }));
+  return {
+    ...meta,
+    docId,
+    file: source.fileName,
+    format: source.format,
+    preamble: tidy(body.preamble.join('\n')),
+    notice: zones.notice.length ? tidy(zones.notice.map((b) => b.text).join('\n')) : undefined,
+    closing: tidy(closing.join('\n')),
+    attachments,
+    groups: outGroups,
+    clauses,
+    structure: describe(drafts, groups),
+    warnings,
+    deptContext: deptCtx,
+  };
+}
+
+/** Gaps and repeats in each run of sibling numbers (1, 2, 4 → "3 missing"). */
+function numberingWarnings(drafts: ClauseDraft[]): string[] {
+  const out: string[] = [];
+  const bySiblings = new Map<TreeNode | undefined, ClauseDraft[]>();
+  for (const d of drafts) {
+    if (d.kind === 'row') continue;
+    // Articles number on across chapters (第十一条 follows 第十条 in the next chapter); other items per parent.
+    const key = d.kind === 'article' ? undefined : d.node.parent;
+    bySiblings.set(key, [...(bySiblings.get(key) ?? []), d]);
+  }
+  for (const list of bySiblings.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const [a, b] = [list[i - 1], list[i]];
+      if (a.kind !== b.kind) continue;
+      if (b.ordinal === a.ordinal) out.push(`${b.pathLabel}: number repeats`);
+      else if (b.ordinal > a.ordinal + 1) out.push(`${b.pathLabel}: numbering skips from ${a.label} to ${b.label}`);
+    }
+  }
+  return out;
 }

@@ -49,8 +49,8 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   const corpusDir = process.env.CORPUS_DIR ?? DEFAULT_CORPUS_DIR;
-  const lex = readingCorpus(join(DEFAULT_CORPUS_DIR, 'lexicon'), () => readLexicon());
-  const sources = readingCorpus(corpusDir, () => readCorpus(corpusDir));
+  const lex = await readingCorpus(join(DEFAULT_CORPUS_DIR, 'lexicon'), () => readLexicon());
+  const sources = await readingCorpus(corpusDir, () => readCorpus(corpusDir));
   const indexDir = process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
   const r = await loadOrBuildIndex(indexDir, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(config));
   if (r.built) log({ ts: ts(), level: 'info', event: 'index-built', reason: r.reason, ms: Math.round(r.ms) });

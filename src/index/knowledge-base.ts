@@ -1,10 +1,13 @@
 // The knowledge base: parsed documents, facts, chunks, BM25 and vectors. Built once, saved as versioned
 // artifacts, and hydrated by either entry (Node with HNSW, the Worker with exact search).
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { SourceDocument } from '../corpus/blocks.js';
 import { createDepartmentRegistry, type DepartmentRegistry } from '../corpus/departments.js';
 import { extractFacts } from '../corpus/facts.js';
 import { parseDocument } from '../corpus/parse.js';
 import type { Clause, Fact, PolicyDocument } from '../corpus/types.js';
+import { createError } from '../errors.js';
+import { createGazetteer, type Gazetteer } from '../text/places.js';
 import { createConceptMap, hashText, type ConceptMap, type Lexicon } from '../text/lexicon.js';
 import { cachedTokenizer, type Tokenizer } from '../text/tokenizer.js';
 import { Bm25, type Bm25Data } from './bm25.js';
@@ -38,6 +41,9 @@ export interface KnowledgeBase {
   /** Embeds queries when a remote model built the vectors (EMBEDDINGS_*); absent means `embedder` does. */
   queryEmbeddings?: EmbeddingsInterface;
   departments: DepartmentRegistry;
+  gazetteer: Gazetteer;
+  /** Places the corpus's documents govern (their regions and the places inside them): they say where, not what. */
+  regionPlaces: ReadonlySet<string>;
   concepts: ConceptMap;
   tokenizer: Tokenizer;
   stopWords: ReadonlySet<string>;
@@ -48,24 +54,26 @@ export interface KnowledgeBase {
 }
 
 export const lexiconHash = (lex: Lexicon) =>
-  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments), lex.places.join(), lex.regionPlaces.join());
+  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments), JSON.stringify(lex.places));
 
 export function featureDeps(lex: Lexicon, tokenizer: Tokenizer): FeatureDeps {
   return { tokenizer, concepts: createConceptMap(lex), stopWords: new Set(lex.stopWords) };
 }
 
 export function buildKnowledgeBaseData(
-  sources: { file: string; text: string }[],
+  sources: SourceDocument[],
   lex: Lexicon,
   tokenizer: Tokenizer,
   now: () => Date = () => new Date(),
 ): KnowledgeBaseData {
-  const registry = createDepartmentRegistry(lex.departments);
-  const documents = sources.map((s) => parseDocument(s.file, s.text, registry));
+  const gazetteer = createGazetteer(lex.places);
+  const registry = createDepartmentRegistry(lex.departments, gazetteer);
+  const documents = sources.map((s) => parseDocument(s, { registry, gazetteer }));
   const ids = new Set<string>();
   for (const d of documents) {
     if (ids.has(d.docId)) throw new Error(`two corpus files share the docId ${d.docId}`);
     ids.add(d.docId);
+    if (!d.clauses.length) throw createError('DOC_NO_CLAUSES', `${d.file}: no clauses found (${d.warnings.join('; ') || 'no numbered items'})`);
   }
   const facts = documents.flatMap((d) => d.clauses.flatMap(extractFacts));
   const chunks = buildChunks(documents);
@@ -112,6 +120,7 @@ export function hydrateKnowledgeBase(
   tokenizer = cachedTokenizer(tokenizer);
   const deps = featureDeps(lex, tokenizer);
   const clauses = data.documents.flatMap((d) => d.clauses);
+  const gazetteer = createGazetteer(lex.places);
   const byKey = new Map(clauses.map((c) => [`${c.docId}#${c.number}`, c]));
   const byDoc = new Map(data.documents.map((d) => [d.docId, d]));
   return {
@@ -124,7 +133,9 @@ export function hydrateKnowledgeBase(
     embedder: new HashedTfidfEmbeddings(deps, data.embedder),
     vectors: vectors ?? createExactIndex(data.vectors),
     queryEmbeddings,
-    departments: createDepartmentRegistry(lex.departments),
+    departments: createDepartmentRegistry(lex.departments, gazetteer),
+    gazetteer,
+    regionPlaces: regionPlacesOf(data.documents, gazetteer, lex),
     concepts: deps.concepts,
     tokenizer,
     stopWords: deps.stopWords,
@@ -132,4 +143,21 @@ export function hydrateKnowledgeBase(
     clause: (docId, n) => byKey.get(`${docId}#${n}`),
     document: (docId) => byDoc.get(docId),
   };
+}
+
+/** The places the documents govern, the places inside those regions, and words like 本市/我县. */
+function regionPlacesOf(docs: PolicyDocument[], gazetteer: Gazetteer, lex: Lexicon): ReadonlySet<string> {
+  const own = new Set(docs.flatMap((d) => d.region));
+  const out = new Set<string>(gazetteer.regionWords);
+  for (const name of gazetteer.names()) {
+    const p = gazetteer.lookup(name);
+    if (p && (own.has(p.name) || p.parents.some((x) => own.has(x)))) out.add(p.name);
+  }
+  for (const r of own) {
+    const p = gazetteer.lookup(r);
+    if (p) for (const a of [r, ...p.parents]) out.add(a);
+    const full = lex.places.provinces.find((x) => x.name === r)?.full;
+    if (full) out.add(full);
+  }
+  return out;
 }

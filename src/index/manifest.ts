@@ -1,9 +1,10 @@
 // The index manifest: what built the artifacts. A mismatch is a loud error or a rebuild, never a silently wrong answer.
+import { blocksToText, type SourceDocument } from '../corpus/blocks.js';
 import { hashText } from '../text/lexicon.js';
 import { createError } from '../errors.js';
 
-/** Bump when the artifact layout or any extraction rule changes meaning. 2: the manifest hashes every artifact. */
-export const INDEX_FORMAT_VERSION = 2;
+/** Bump when the artifact layout or any extraction rule changes meaning. 3: the manifest hashes every artifact. */
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface Manifest {
   formatVersion: number;
@@ -25,8 +26,10 @@ export interface ManifestExpectation {
   corpusHash: string;
 }
 
-export function corpusHash(sources: { file: string; text: string }[]): string {
-  return hashText(...sources.flatMap((s) => [s.file, s.text])) + hashText('salt', ...sources.map((s) => s.text));
+/** A hash of what the corpus says: file names, the text of every block, and any sidecar metadata. */
+export function corpusHash(sources: SourceDocument[]): string {
+  const parts = sources.map((s) => `${s.fileName}\u0000${blocksToText(s.blocks)}\u0000${JSON.stringify(s.meta)}`);
+  return hashText(...parts) + hashText('salt', ...parts);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Department mentions in free text: every registry name or alias, plus anything that looks like a government
 // body (…厅, …局, …委, …委员会, …办公室, …人民政府, a ministry …部) that the registry does not know.
-import type { DepartmentRegistry } from '../corpus/departments.js';
+import type { DepartmentRegistry, DeptContext } from '../corpus/departments.js';
 
 export interface DeptMention {
   /** As written in the text (for unknown bodies: the words before the suffix, best effort). */
@@ -34,7 +34,7 @@ function wordsBefore(text: string, end: number, max = 10): string {
   return text.slice(i, end);
 }
 
-export function scanDepartments(text: string, registry: DepartmentRegistry): DeptMention[] {
+export function scanDepartments(text: string, registry: DepartmentRegistry, ctx?: DeptContext): DeptMention[] {
   const names = registry.allNames().filter((n) => n.length >= 2);
   const out: DeptMention[] = [];
   const covered = new Array<boolean>(text.length).fill(false);
@@ -44,10 +44,20 @@ export function scanDepartments(text: string, registry: DepartmentRegistry): Dep
       i++;
       continue;
     }
-    const entry = registry.resolve(hit)!;
+    // A level or place written before the body belongs to the name: 国家科技部, 广州市财政局.
+    const body = registry.bodyOf(hit);
+    let from = i;
+    for (let k = Math.min(8, i); k > 0; k--) {
+      if (!covered[i - k] && registry.bodyOf(text.slice(i - k, i + hit.length)) === body) {
+        from = i - k;
+        break;
+      }
+    }
+    const written = text.slice(from, i + hit.length);
+    const entry = registry.resolve(written, ctx) ?? registry.resolve(hit, ctx)!;
     const end = i + hit.length;
-    out.push({ written: hit, key: entry.key, name: entry.name, asLead: LEAD_AFTER.test(text.slice(end)) || LEAD_BEFORE.test(text.slice(0, i)), start: i, end });
-    for (let k = i; k < end; k++) covered[k] = true;
+    out.push({ written, key: entry.key, name: entry.name, asLead: LEAD_AFTER.test(text.slice(end)) || LEAD_BEFORE.test(text.slice(0, from)), start: from, end });
+    for (let k = from; k < end; k++) covered[k] = true;
     i = end;
   }
   for (const m of text.matchAll(SUFFIX)) {

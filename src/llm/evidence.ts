@@ -69,7 +69,7 @@ export function buildEvidence(kb: KnowledgeBase, rules: Answer): Evidence {
     ...clauses.flatMap((e) => [
       `《${e.doc.title}》`,
       e.doc.published ?? '',
-      `${clauseRef(e.clause.label)}「${e.clause.title}」`,
+      `${clauseRef(e.clause.cite)}「${e.clause.title}」`,
       e.full ? e.clause.text : '',
       e.quote,
       e.clause.deptNote,
@@ -90,15 +90,16 @@ export function buildEvidence(kb: KnowledgeBase, rules: Answer): Evidence {
     for (const d of clause.lead) (departments.add(d.key), leads.add(d.key));
     for (const d of clause.support) departments.add(d.key);
   }
+  const ctx = clauses[0]?.doc.deptContext;
   for (const name of [...(rules.departments?.lead ?? []), ...(rules.departments?.support ?? [])]) {
-    const key = kb.departments.resolve(name)?.key;
+    const key = kb.departments.resolve(name, ctx)?.key;
     if (key) departments.add(key);
   }
   for (const name of rules.departments?.lead ?? []) {
-    const key = kb.departments.resolve(name)?.key;
+    const key = kb.departments.resolve(name, ctx)?.key;
     if (key) leads.add(key);
   }
-  for (const m of scanDepartments(text, kb.departments)) if (m.key) departments.add(m.key);
+  for (const m of scanDepartments(text, kb.departments, ctx)) if (m.key) departments.add(m.key);
 
   const titles = new Set([...clauses.map((e) => e.doc.title), ...[...text.matchAll(/《([^》]+)》/g)].map((m) => m[1])].map(compact));
   return { clauses, facts: rules.facts, draft: rules.answer, source, text, figures, draftFigures, departments, leads, titles };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, normalizeFigures, parseChineseNumber } from './figures.js';
+import { parseChineseNumber } from '../text/numerals.js';
+import { extractFigures, normalizeFigures } from './figures.js';
 
 const keys = (s: string) => extractFigures(s).map((f) => f.key);
 const displays = (s: string) => extractFigures(s).map((f) => f.display);

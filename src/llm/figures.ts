@@ -1,6 +1,6 @@
 // Figures in free text, normalised so that 一千万元 = 1000万元 = 1,000万元 = 0.1亿元, 百分之十五 = 15%,
 // 1比1 = 1∶1 = 1:1 and 第十四条 = 第（十四）条 = (十四) = 第14条. The grounding guard compares these keys.
-import { chineseAmountsToDigits } from '../text/normalize.js';
+import { chineseAmountsToDigits, intToChinese, parseChineseNumber } from '../text/numerals.js';
 
 export type FigureKind = 'money' | 'percent' | 'ratio' | 'year' | 'count' | 'clause';
 
@@ -13,39 +13,8 @@ export interface Figure {
 }
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const FINANCIAL: Record<string, string> = { 壹: '一', 贰: '二', 叁: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
 const CN = '零〇一二两三四五六七八九十百千';
-
-/** 十四 → 14, 二十七 → 27, 一千五百 → 1500, 3 → 3; undefined when it is not a number. */
-export function parseChineseNumber(s: string): number | undefined {
-  if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
-  if (!s || ![...s].every((c) => c in DIGIT || c in UNIT || c === '万')) return undefined;
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const ch of s) {
-    if (ch in DIGIT) digit = DIGIT[ch];
-    else if (ch === '万') {
-      total += (section + digit) * 10000;
-      section = 0;
-      digit = 0;
-    } else {
-      section += (digit || 1) * UNIT[ch];
-      digit = 0;
-    }
-  }
-  return total + section + digit;
-}
-
-/** 14 → 十四, 27 → 二十七 (clause labels). */
-export function toChineseNumber(n: number): string {
-  const d = '零一二三四五六七八九';
-  if (n < 10) return d[n];
-  if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
-  if (n < 100) return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
-  return String(n);
-}
 
 /** Chinese decimal such as 零点五 or 十五 → number. */
 function parseDecimal(s: string): number | undefined {
@@ -111,7 +80,7 @@ const PATTERNS: Pattern[] = [
     re: new RegExp(`第\\s*[(（]?\\s*(${CLAUSE_NUM})\\s*[)）]?\\s*条|[(（]\\s*([一二三四五六七八九十百]+)\\s*[)）]`, 'g'),
     make: (m) => {
       const n = parseChineseNumber(m[1] ?? m[2]);
-      return n === undefined ? undefined : { kind: 'clause', key: `clause:${n}`, display: `第（${toChineseNumber(n)}）条` };
+      return n === undefined ? undefined : { kind: 'clause', key: `clause:${n}`, display: `第（${intToChinese(n)}）条` };
     },
   },
   {

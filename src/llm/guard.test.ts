@@ -55,7 +55,7 @@ describe('grounding guard', () => {
   it('ends the text with the rules source line, replacing any the model wrote', async () => {
     const e = await evidenceFor('国家级孵化器新认定给多少？');
     const source = sourceLineOf(e.rules);
-    expect(source).toBe('来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」');
+    expect(source).toBe('来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」');
     expect(withSourceLine('<think>想想</think>100万元。\n来源：第十五条', source)).toBe(`100万元。\n${source}`);
     expect(withSourceLine('100万元。', source)).toBe(`100万元。\n${source}`);
   });
@@ -63,6 +63,6 @@ describe('grounding guard', () => {
   it('builds a source line from the citations when the rules answer has none (clause answers)', async () => {
     const { answer } = await engine.ask('第十四条讲了什么？');
     expect(answer.answer).not.toContain('来源：');
-    expect(sourceLineOf(answer)).toBe('来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」');
+    expect(sourceLineOf(answer)).toBe('来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」');
   });
 });

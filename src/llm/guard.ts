@@ -22,7 +22,7 @@ export function unbackedMentions(text: string, evidence: Evidence, registry: Dep
     if (!backing.has(f.key)) out.push(f.display);
   }
   const flat = compact(evidence.text);
-  for (const d of scanDepartments(text, registry)) {
+  for (const d of scanDepartments(text, registry, evidence.clauses[0]?.doc.deptContext)) {
     if (d.key) {
       if (!evidence.departments.has(d.key)) out.push(d.name);
       else if (d.asLead && !evidence.leads.has(d.key)) out.push(`牵头：${d.name}`);

@@ -39,7 +39,7 @@ export function renderClauses(evidence: Evidence): string {
   return evidence.clauses
     .map((e) =>
       [
-        sourceLine({ docTitle: e.doc.title, clause: e.clause.label, title: e.clause.title }),
+        sourceLine({ docTitle: e.doc.title, clause: e.clause.cite, title: e.clause.title }),
         e.full ? `原文：${e.clause.text}` : `摘录：${e.quote}`,
         e.full && e.quote && e.quote !== e.clause.text ? `本题相关句：${e.quote}` : '',
         e.clause.deptNote ? `部门：${e.clause.deptNote}` : '',

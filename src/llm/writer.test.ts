@@ -14,7 +14,7 @@ import { createLlmWriter } from './writer.js';
 const kb = seedKnowledgeBase();
 const engine = createEngine(kb);
 const prompts = readPromptFiles();
-const SOURCE = '来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」';
+const SOURCE = '来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」';
 const Q = '国家级孵化器新认定给多少？';
 
 let fake: FakeOpenAI;
@@ -148,7 +148,7 @@ describe('LLM writer through the assistant', () => {
     fake.script({ content: '土地这块由自治区自然资源厅牵头，设区市人民政府、自治区科技厅和住房城乡建设厅配合。' });
     const d = await assistant().ask('土地这块归谁管？');
     expect(d.generatedBy).toBe('llm');
-    expect(d.answer.endsWith('来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（二十二）条「优化土地资源配置」')).toBe(true);
+    expect(d.answer.endsWith('来源：《关于促进高新技术产业开发区高质量发展的若干措施》（二十二）「优化土地资源配置」')).toBe(true);
     expect(d.departments?.lead).toEqual(['自治区自然资源厅']);
 
     // 科技厅 supports clause 22; naming it the lead is a wrong role, not a paraphrase.

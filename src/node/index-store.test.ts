@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { blocksToText } from '../corpus/blocks.js';
+import { sourceFromText } from '../corpus/readers/txt.js';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,7 +46,7 @@ describe('index artifacts', () => {
     const dir = join(root, 'c');
     const missing = await loadOrBuildIndex(dir, sources, lexicon, tokenizer);
     expect(missing.built).toBe(true);
-    const changed = [{ ...sources[0], text: sources[0].text.replace('1000万元的经费支持', '1200万元的经费支持') }];
+    const changed = [sourceFromText(sources[0].fileName, blocksToText(sources[0].blocks).replace('1000万元的经费支持', '1200万元的经费支持'))];
     await expectCode(loadIndex(dir, changed, lexicon, tokenizer), 'INDEX_STALE');
     const rebuilt = await loadOrBuildIndex(dir, changed, lexicon, tokenizer);
     expect(rebuilt.built).toBe(true);

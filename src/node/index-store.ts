@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SourceDocument } from '../corpus/blocks.js';
 import { createError, isAppError } from '../errors.js';
 import type { Lexicon } from '../text/lexicon.js';
 import type { Tokenizer } from '../text/tokenizer.js';
@@ -21,7 +22,7 @@ import {
 import { checkManifest, corpusHash, type Manifest } from '../index/manifest.js';
 import { hydrateOrCorrupt, INDEX_FILES, requireDocuments, requireHashes, requireShape } from '../index/integrity.js';
 
-type Sources = { file: string; text: string }[];
+type Sources = SourceDocument[];
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SourceDocument } from '../corpus/blocks.js';
+import { isDocumentFile, readDocument } from '../corpus/readers/index.js';
 import { lexiconFromFiles, type Lexicon } from '../text/lexicon.js';
 import { createNodeJiebaTokenizer } from './jieba.js';
 import { createCppJiebaTokenizer } from '../text/jieba-ts/tokenizer.js';
@@ -20,17 +22,20 @@ export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.ur
 export const DEFAULT_CORPUS_DIR = join(PROJECT_ROOT, 'corpus');
 export const DEFAULT_INDEX_DIR = join(PROJECT_ROOT, 'data', 'index');
 
-export interface SourceFile {
-  file: string;
-  text: string;
+/**
+ * Every file directly in the corpus folder that a reader reads is a document (the lexicon lives in a subfolder).
+ * A sidecar <file>.meta.json supplies metadata the text does not carry ({"title": "…", "issuer": "…"}).
+ */
+export async function readCorpus(dir = DEFAULT_CORPUS_DIR): Promise<SourceDocument[]> {
+  const files = readdirSync(dir).filter(isDocumentFile).sort();
+  return Promise.all(files.map((file) => readCorpusFile(dir, file)));
 }
 
-/** Every .txt or .md file directly in the corpus folder is a document (the lexicon lives in a subfolder). */
-export function readCorpus(dir = DEFAULT_CORPUS_DIR): SourceFile[] {
-  return readdirSync(dir)
-    .filter((f) => /\.(txt|md)$/i.test(f) && !/^readme\.md$/i.test(f))
-    .sort()
-    .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+export async function readCorpusFile(dir: string, file: string): Promise<SourceDocument> {
+  const doc = await readDocument(readFileSync(join(dir, file)), file);
+  const sidecar = join(dir, `${file.replace(/\.[^.]+$/, '')}.meta.json`);
+  if (existsSync(sidecar)) doc.meta = { ...doc.meta, ...JSON.parse(readFileSync(sidecar, 'utf8')) };
+  return doc;
 }
 
 export function readLexicon(dir = join(DEFAULT_CORPUS_DIR, 'lexicon')): Lexicon & { userDictPath: string } {

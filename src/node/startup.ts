@@ -5,9 +5,9 @@ import { createError, ERRORS, isAppError } from '../errors.js';
 type Log = (line: Record<string, unknown>) => void;
 
 /** Reads the corpus (or lexicon) through `read`; a missing, unreadable or not-a-folder path is CORPUS_UNREADABLE. */
-export function readingCorpus<T>(dir: string, read: () => T): T {
+export async function readingCorpus<T>(dir: string, read: () => T | Promise<T>): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
     if (code && /^E[A-Z]+$/.test(code)) throw createError('CORPUS_UNREADABLE', `cannot read the corpus at ${dir}: ${code} ${(e as NodeJS.ErrnoException).path ?? ''}`.trim());

@@ -56,7 +56,7 @@ export interface ReadArtifactsOptions {
 }
 
 /** Reads and cross-checks everything the Worker bundles; a stale index is an error that names the fix. */
-export function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): WorkerArtifacts {
+export async function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): Promise<WorkerArtifacts> {
   const indexDir = opts.indexDir ?? DEFAULT_INDEX_DIR;
   const lexicon = readLexiconFiles(opts.lexiconDir);
   const jieba = nodejiebaDictFiles();
@@ -65,7 +65,7 @@ export function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): WorkerArti
   const kbPath = join(indexDir, 'kb.json');
   let kbJson = existsSync(kbPath) ? readFileSync(kbPath, 'utf8') : '';
   const manifest: Manifest = JSON.parse(manifestJson);
-  const hash = corpusHash(readCorpus(opts.corpusDir));
+  const hash = corpusHash(await readCorpus(opts.corpusDir));
   try {
     checkManifest(manifest, { tokenizer: `jieba-hmm@${hashText(lexicon.userDict)}`, lexiconHash: lexiconHash(lexiconFromFiles(lexicon)), embedder: embedderId(), corpusHash: hash });
   } catch (e) {

@@ -21,9 +21,9 @@ export function departmentAnswer(kb: KnowledgeBase, clause: Clause, asked?: stri
   const lead = names(clause, 'lead').join('、');
   let first = `由${lead}牵头。`;
   if (asked) {
-    const key = kb.departments.resolve(asked)?.key ?? asked;
+    const key = kb.departments.resolve(asked, doc.deptContext)?.key ?? asked;
     if (clause.lead.some((d) => d.key === key)) first = `是的，由${lead}牵头。`;
-    else if (clause.support.some((d) => d.key === key)) first = `不是。${kb.departments.resolve(asked)?.name ?? asked}是配合部门，牵头的是${lead}。`;
+    else if (clause.support.some((d) => d.key === key)) first = `不是。${kb.departments.resolve(asked, doc.deptContext)?.name ?? asked}是配合部门，牵头的是${lead}。`;
     else first = `不是，由${lead}牵头。`;
   }
   const support = names(clause, 'support');
@@ -74,7 +74,7 @@ export function clauseAnswer(kb: KnowledgeBase, clause: Clause, full: boolean): 
 function summary(clause: Clause): string {
   const keep = clause.sentences.filter((s, i) => i === 0 || /\d/.test(s));
   const text = keep.join('');
-  return keep.length < clause.sentences.length ? `${text}……（全文可问“第${clause.label}条原文”）` : text;
+  return keep.length < clause.sentences.length ? `${text}……（全文可问“${clause.cite}原文”）` : text;
 }
 
 /** The sentences of a clause that best match the question's terms, in text order. */
@@ -106,8 +106,9 @@ export function searchAnswer(kb: KnowledgeBase, clause: Clause, terms: Term[], n
 export function overviewAnswer(kb: KnowledgeBase): Answer {
   const doc = kb.documents[0];
   const goals = doc.clauses.find((c) => /目标/.test(c.title)) ?? doc.clauses[0];
-  const chapters = doc.chapters.map((c) => `${c.label}、${c.title}`).join('；');
-  const head = `${doc.region ? `${doc.region}` : ''}《${doc.title}》${doc.published ? `（${doc.published.slice(0, 10)}发布）` : ''}共${doc.chapters.length}部分${doc.clauses.length}条：${chapters}。`;
+  const top = doc.groups.filter((g) => !g.path.slice(g.label.length).length || g.path === g.label || g.path === `${g.title}/`);
+  const chapters = top.map((c) => `${c.label}${c.title}`).join('；');
+  const head = `${doc.region[0] && doc.region[0] !== '全国' ? `${doc.region.at(-1)}` : ''}《${doc.title}》${doc.published ? `（${doc.published.slice(0, 10)}发布）` : ''}共${top.length ? `${top.length}部分` : ''}${doc.clauses.length}条${chapters ? `：${chapters}` : ''}。`;
   const goal = goals.sentences.slice(0, 2).join('');
   return {
     answer: joinLines(head, `主要目标：${goal}`, `来源：${sourceLine(doc, goals)}`),

@@ -2,8 +2,8 @@
 // so a clause is cited the same way everywhere.
 import type { Citation } from './types.js';
 
-/** The clause as a reader would say it: 第（十四）条. */
-export const clauseRef = (label: string) => `第（${label}）条`;
+/** The clause as its document labels it (第九条, （十四）, 4., 二、（三）1.): citations never invent a numbering style. */
+export const clauseRef = (label: string) => label;
 
 /** `《docTitle》第（十四）条「title」`: the citation as the policy office would say it aloud. */
 export function sourceLine(c: Pick<Citation, 'docTitle' | 'clause' | 'title'>): string {

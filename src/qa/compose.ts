@@ -5,11 +5,11 @@ import { sourceLine as citationLine } from './citation.js';
 import type { Citation } from './types.js';
 
 export function sourceLine(doc: PolicyDocument, clause: Clause): string {
-  return citationLine({ docTitle: doc.title, clause: clause.label, title: clause.title });
+  return citationLine({ docTitle: doc.title, clause: clause.cite, title: clause.title });
 }
 
 export function citation(doc: PolicyDocument, clause: Clause, quote: string): Citation {
-  return { docId: doc.docId, docTitle: doc.title, clause: clause.label, number: clause.number, title: clause.title, quote };
+  return { docId: doc.docId, docTitle: doc.title, clause: clause.cite, number: clause.number, title: clause.title, quote };
 }
 
 export function departmentsLine(clause: Clause): string {

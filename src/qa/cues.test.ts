@@ -11,7 +11,7 @@ describe('clause references', () => {
 
 describe('levels', () => {
   it('reads the level a question asks about, not the funder', () => {
-    expect(levelOf('自治区级孵化器给多少')).toBe('regional');
+    expect(levelOf('自治区级孵化器给多少')).toBe('province');
     expect(levelOf('国家级孵化器给多少')).toBe('national');
     expect(levelOf('我们升成国家高新区了，自治区能给多少钱')).toBe('national');
     expect(levelOf('企业拿了国家科技重大专项，配套比例')).toBeUndefined();

@@ -1,7 +1,8 @@
 // Language cues of questions (not of any document): levels, clause references, intent words, generic words.
-import { chineseToInt } from '../corpus/numerals.js';
+import { chineseToInt } from '../text/numerals.js';
 
-export type Level = 'national' | 'regional';
+export type { Level } from '../corpus/types.js';
+import type { Level } from '../corpus/types.js';
 
 /**
  * The level a question asks about. "自治区能给多少" names the funder, not a level, so bare 自治区 counts only
@@ -10,11 +11,11 @@ export type Level = 'national' | 'regional';
 export function levelOf(q: string): Level | undefined {
   const regional = /自治区级|区级|省级|自治区(?=(?:的)?(?:高新区|重点|科技成果|成果|实验室|孵化器|工程|认定|备案))/.test(q);
   const national = /国家级|国家(?!科技重大专项|专项|税务|(?:重点)?研发计划)|national|国字号/.test(q);
-  if (regional && !national) return 'regional';
+  if (regional && !national) return 'province';
   if (national && !regional) return 'national';
   if (regional && national) {
     // Both named: the one written with 级 is the attribute.
-    if (/自治区级|区级|省级/.test(q) && !/国家级/.test(q)) return 'regional';
+    if (/自治区级|区级|省级/.test(q) && !/国家级/.test(q)) return 'province';
     if (/国家级/.test(q) && !/自治区级|区级|省级/.test(q)) return 'national';
   }
   return undefined;

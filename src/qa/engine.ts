@@ -43,7 +43,8 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   const cache = new Map<string, EngineResult>();
   const termIndex = createTermIndex(kb);
   const scope = createScopeJudge(kb);
-  const amounts = kb.facts.filter((f): f is AmountFact => f.type === 'amount');
+  // Thresholds are conditions of an award, never an answer to "how much".
+  const amounts = kb.facts.filter((f): f is AmountFact => f.type === 'amount' && f.role !== 'threshold');
   const targets = kb.facts.filter((f): f is TargetFact => f.type === 'target');
   const sanctions = kb.facts.filter((f): f is SanctionFact => f.type === 'sanction');
   const deptNames = kb.departments.allNames().filter((n) => n.length >= 3);
@@ -107,7 +108,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
           const named = deptNames.find((n) => text.includes(n));
           const subject = r.terms.filter((t) => !named || !named.includes(t.text) && !t.text.includes(named.replace(/^自治区/, '')));
           if (named && !subject.length && !target && !YES_NO.test(text)) {
-            const a = departmentClausesAnswer(kb, kb.departments.resolve(named)?.key ?? named);
+            const a = departmentClausesAnswer(kb, kb.departments.resolve(named, kb.documents[0].deptContext)?.key ?? named);
             if (a) return keep(a);
           }
           const best = target ?? top;

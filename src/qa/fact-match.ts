@@ -24,7 +24,7 @@ export interface FactQuery {
 }
 
 const key = (f: Fact) => `${f.docId}#${f.clause}`;
-const levelOfSubject = (s: string): Level | undefined => (/自治区级/.test(s) ? 'regional' : /国家/.test(s) ? 'national' : undefined);
+const levelOfSubject = (s: string): Level | undefined => (/自治区级|省级/.test(s) ? 'province' : /国家/.test(s) ? 'national' : undefined);
 const sameFigure = (a: string, b: string) => a.replace(/元$/, '') === b.replace(/元$/, '');
 
 export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: FactQuery): ScoredFact<F>[] {

@@ -26,8 +26,15 @@ export const MIN_COVERAGE_SPECIFIC = 0.3;
 const SPECIFIC_DF = 3;
 
 export function createScopeJudge(kb: KnowledgeBase): ScopeJudge {
-  const corpusText = kb.documents.map((d) => `${d.title}${d.region ?? ''}${d.preamble}${d.clauses.map((c) => c.text + c.deptNote).join('')}`).join('');
-  const places = kb.lexicon.places.filter((p) => !corpusText.includes(p));
+  const corpusText = kb.documents.map((d) => `${d.title}${d.region.join('')}${d.preamble}${d.clauses.map((c) => c.text + c.deptNote).join('')}`).join('');
+  // Places no document governs or mentions; a name that is also an ordinary word (安康, 白云) counts only with
+  // its suffix (安康市).
+  const ambiguous = new Set(kb.lexicon.places.ambiguous ?? []);
+  const places = kb.gazetteer
+    .names()
+    .filter((p) => !kb.regionPlaces.has(p) && !corpusText.includes(p))
+    .flatMap((p) => (ambiguous.has(p) ? ['市', '区', '县', '省'].map((s) => p + s) : [p]))
+    .sort((a, b) => b.length - a.length);
   // Domain terms (the jieba user dictionary): a rare one marks a question as about this policy.
   const domain = new Set(dictionaryWords(kb.lexicon));
   return {

@@ -51,7 +51,7 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
   const vocabulary = new Set(kb.chunks.filter((c) => c.kind === 'clause').flatMap((c) => kb.tokenizer.cut(c.text)));
   for (const w of dictionaryWords(kb.lexicon)) vocabulary.add(w);
   for (const w of [...vocabulary]) vocabulary.add(w.toLowerCase());
-  const regionPlaces = new Set(kb.lexicon.regionPlaces);
+  const regionPlaces = kb.regionPlaces;
   return {
     df,
     termsOf(question) {

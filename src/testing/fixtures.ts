@@ -2,11 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CORPUS_DIR, nodeTokenizer, PROJECT_ROOT, readCorpus, readLexicon } from '../node/loaders.js';
+import { sourceFromText } from '../corpus/readers/txt.js';
+import { createGazetteer } from '../text/places.js';
 import { buildKnowledgeBaseData, hydrateKnowledgeBase, type KnowledgeBase } from '../index/knowledge-base.js';
 
 export const lexicon = readLexicon();
+export const gazetteer = createGazetteer(lexicon.places);
 export const tokenizer = nodeTokenizer(lexicon);
-export const sources = readCorpus(DEFAULT_CORPUS_DIR);
+export const sources = await readCorpus(DEFAULT_CORPUS_DIR);
 export const FIXTURES_DIR = join(PROJECT_ROOT, 'src', 'corpus', 'fixtures');
 
 let cached: KnowledgeBase | undefined;
@@ -27,7 +30,7 @@ export function fixtureKnowledgeBase(file = 'second-policy.md'): KnowledgeBase {
   let kb = fixtureKbs.get(file);
   if (!kb) {
     const text = readFileSync(join(FIXTURES_DIR, file), 'utf8');
-    kb = hydrateKnowledgeBase(buildKnowledgeBaseData([{ file, text }], lexicon, tokenizer), lexicon, tokenizer);
+    kb = hydrateKnowledgeBase(buildKnowledgeBaseData([sourceFromText(file, text)], lexicon, tokenizer), lexicon, tokenizer);
     fixtureKbs.set(file, kb);
   }
   return kb;

@@ -1,15 +1,14 @@
 // The domain lexicon (data in corpus/lexicon): user dictionary, stop words, synonyms, department aliases.
 import type { DepartmentLexicon } from '../corpus/departments.js';
+import type { PlacesFile } from './places.js';
 
 export interface Lexicon {
   userDict: string; // jieba user dictionary text: "word freq tag" per line
   stopWords: string[];
   synonyms: { groups: string[][] };
   departments: DepartmentLexicon;
-  /** Places outside the corpus's region (another jurisdiction means out of scope). */
-  places: string[];
-  /** The corpus region's own places: they say where, not what. */
-  regionPlaces: string[];
+  /** The gazetteer: provinces, cities, districts, counties, zones and foreign places (src/text/places.ts). */
+  places: PlacesFile;
 }
 
 export interface ConceptMap {
@@ -57,14 +56,12 @@ export interface LexiconFiles {
 
 /** The lexicon from its files' texts; both entries use this, so the manifest's lexicon hash agrees in both. */
 export function lexiconFromFiles(files: LexiconFiles): Lexicon {
-  const places = JSON.parse(files.places);
   return {
     userDict: files.userDict,
     stopWords: files.stopWords.split('\n').map((s) => s.trim()).filter(Boolean),
     synonyms: JSON.parse(files.synonyms),
     departments: JSON.parse(files.departments),
-    places: places.places,
-    regionPlaces: places.regionPlaces ?? [],
+    places: JSON.parse(files.places),
   };
 }
 

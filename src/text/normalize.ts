@@ -20,20 +20,4 @@ export function normalizeQuestion(input: string): string {
   return s.toLowerCase();
 }
 
-/** Chinese digits in amounts: 一千万元 → 1000万元, 五十万 → 50万 (used by the grounding guard and questions). */
-export function chineseAmountsToDigits(s: string): string {
-  const D: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  const U: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-  return s.replace(/([零一二两三四五六七八九十百千]+)(?=(万元|万|亿元|亿|元|%|个百分点|家|位|名|年))/g, (m) => {
-    let total = 0;
-    let digit = 0;
-    for (const ch of m) {
-      if (ch in D) digit = D[ch];
-      else {
-        total += (digit || 1) * U[ch];
-        digit = 0;
-      }
-    }
-    return String(total + digit);
-  });
-}
+export { chineseAmountsToDigits } from './numerals.js';

@@ -64,20 +64,20 @@ describe('sorting', () => {
 });
 
 describe('phoneScript', () => {
-  const citation = { docTitle: '关于促进高新技术产业开发区高质量发展的若干措施', clause: '十四', title: '优化创新创业生态' };
+  const citation = { docTitle: '关于促进高新技术产业开发区高质量发展的若干措施', clause: '（十四）', title: '优化创新创业生态' };
 
   it('keeps the answer lines and puts the source line last', () => {
-    const answer = '新认定为自治区级科技企业孵化器：50万元配套资助。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」\n牵头：自治区发展改革委';
+    const answer = '新认定为自治区级科技企业孵化器：50万元配套资助。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」\n牵头：自治区发展改革委';
     expect(mod.phoneScript({ answer, citations: [citation] }).split('\n')).toEqual([
       '新认定为自治区级科技企业孵化器：50万元配套资助。',
       '牵头：自治区发展改革委',
-      '来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」',
+      '来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」',
     ]);
   });
 
   it('builds a source line from the citations when the answer has none, once per clause', () => {
     expect(mod.phoneScript({ answer: '100万元。', citations: [citation, citation] })).toBe(
-      '100万元。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」',
+      '100万元。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」',
     );
     expect(mod.phoneScript({ answer: '您好！', citations: [] })).toBe('您好！');
   });

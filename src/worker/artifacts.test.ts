@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { blocksToText } from '../corpus/blocks.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ let artifacts: WorkerArtifacts;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'policy-worker-'));
   nodeKb = await buildAndSave(join(dir, 'index'), sources, lexicon, tokenizer);
-  artifacts = readWorkerArtifacts({ indexDir: join(dir, 'index') });
+  artifacts = await readWorkerArtifacts({ indexDir: join(dir, 'index') });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -71,25 +72,25 @@ describe('the Worker knowledge base from bundled artifacts', () => {
     expect(await code(artifacts)).toBe('ok');
   });
 
-  it('will not bundle a damaged index', () => {
+  it('will not bundle a damaged index', async () => {
     const damaged = join(dir, 'damaged');
     cpSync(join(dir, 'index'), damaged, { recursive: true });
     const kb = join(damaged, 'kb.json');
     writeFileSync(kb, readFileSync(kb, 'utf8').replaceAll('50万元', '80万元'));
-    expect(() => readWorkerArtifacts({ indexDir: damaged })).toThrow(/kb\.json does not match its hash/);
+    await expect(readWorkerArtifacts({ indexDir: damaged })).rejects.toThrow(/kb\.json does not match its hash/);
   });
 
-  it('leaves the vectors out on request (a Vectorize index serves them)', () => {
-    const slim = readWorkerArtifacts({ indexDir: join(dir, 'index'), withoutVectors: true });
+  it('leaves the vectors out on request (a Vectorize index serves them)', async () => {
+    const slim = await readWorkerArtifacts({ indexDir: join(dir, 'index'), withoutVectors: true });
     expect(JSON.parse(slim.kbJson).vectors).toBeUndefined();
     expect(slim.kbJson.length).toBeLessThan(artifacts.kbJson.length / 2);
   });
 
-  it('will not bundle an index that is missing or older than the corpus, and names the fix', () => {
+  it('will not bundle an index that is missing or older than the corpus, and names the fix', async () => {
     const corpus = join(dir, 'corpus');
     mkdirSync(corpus);
-    for (const s of sources) writeFileSync(join(corpus, s.file), `${s.text}\n`);
-    expect(() => readWorkerArtifacts({ indexDir: join(dir, 'index'), corpusDir: corpus })).toThrow(/corpus.*npm run build:index/);
-    expect(() => readWorkerArtifacts({ indexDir: join(dir, 'missing') })).toThrow(/npm run build:index/);
+    for (const s of sources) writeFileSync(join(corpus, s.fileName), `${blocksToText(s.blocks)}\n（此件为修改后的版本）\n`);
+    await expect(readWorkerArtifacts({ indexDir: join(dir, 'index'), corpusDir: corpus })).rejects.toThrow(/corpus.*npm run build:index/);
+    await expect(readWorkerArtifacts({ indexDir: join(dir, 'missing') })).rejects.toThrow(/npm run build:index/);
   });
 });

@@ -19,7 +19,7 @@ let result: { status: number | null; stdout: string; stderr: string };
 beforeAll(async () => {
   // What `npm run deploy:dry` bundles: the current index and the artifacts made from it.
   await loadOrBuildIndex(DEFAULT_INDEX_DIR, sources, lexicon, tokenizer);
-  await writeWorkerArtifacts(readWorkerArtifacts());
+  await writeWorkerArtifacts(await readWorkerArtifacts());
   out = mkdtempSync(join(tmpdir(), 'policy-dist-'));
   const wrangler = join(createRequire(import.meta.url).resolve('wrangler/package.json'), '..', 'bin', 'wrangler.js');
   const r = spawnSync(process.execPath, [wrangler, 'deploy', '--dry-run', '--outdir', out], {

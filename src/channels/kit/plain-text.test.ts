@@ -10,12 +10,12 @@ const bytes = (s: string) => new TextEncoder().encode(s).length;
 const c14: Citation = {
   docId: 'gx-2021',
   docTitle: '关于进一步加快科技创新的若干措施',
-  clause: '十四',
+  clause: '（十四）',
   number: 14,
   title: '优化创新创业生态',
   quote: '对新认定的自治区级科技企业孵化器，给予一次性100万元经费支持。',
 };
-const c15: Citation = { ...c14, clause: '十五', number: 15, title: '培育高新区创新企业群', quote: '…' };
+const c15: Citation = { ...c14, clause: '（十五）', number: 15, title: '培育高新区创新企业群', quote: '…' };
 
 function answer(text: string, citations: Citation[] = [c14]): Answer {
   return { answer: text, intent: 'amount', citations, facts: [] };
@@ -25,15 +25,15 @@ describe('formatAnswer', () => {
   it('puts the answer first, then the source line', () => {
     const out = formatAnswer(answer('100万元。对新认定的自治区级科技企业孵化器，给予一次性100万元经费支持。'));
     expect(out).toBe(
-      '100万元。\n对新认定的自治区级科技企业孵化器，给予一次性100万元经费支持。\n\n出处：《关于进一步加快科技创新的若干措施》第（十四）条「优化创新创业生态」',
+      '100万元。\n对新认定的自治区级科技企业孵化器，给予一次性100万元经费支持。\n\n出处：《关于进一步加快科技创新的若干措施》（十四）「优化创新创业生态」',
     );
   });
 
   it('cites up to two distinct clauses and no duplicates', () => {
-    const out = formatAnswer(answer('牵头：自治区科技厅。', [c14, c14, c15, { ...c15, number: 16, clause: '十六' }]));
-    expect(out.split('\n').filter((l) => l.includes('》第（'))).toEqual([
-      '出处：《关于进一步加快科技创新的若干措施》第（十四）条「优化创新创业生态」',
-      '《关于进一步加快科技创新的若干措施》第（十五）条「培育高新区创新企业群」',
+    const out = formatAnswer(answer('牵头：自治区科技厅。', [c14, c14, c15, { ...c15, number: 16, clause: '（十六）' }]));
+    expect(out.split('\n').filter((l) => l.includes('》（'))).toEqual([
+      '出处：《关于进一步加快科技创新的若干措施》（十四）「优化创新创业生态」',
+      '《关于进一步加快科技创新的若干措施》（十五）「培育高新区创新企业群」',
     ]);
   });
 
@@ -55,8 +55,8 @@ describe('formatAnswer', () => {
     expect(bytes(out)).toBeGreaterThan(1800);
     const [body, source] = out.split('\n\n');
     expect(body!.startsWith('300万元。\n')).toBe(true);
-    expect(body!.endsWith('；\n（详见第（十四）条原文）')).toBe(true);
-    expect(source).toBe('出处：《关于进一步加快科技创新的若干措施》第（十四）条「优化创新创业生态」');
+    expect(body!.endsWith('；\n（详见（十四）原文）')).toBe(true);
+    expect(source).toBe('出处：《关于进一步加快科技创新的若干措施》（十四）「优化创新创业生态」');
     expect(out).not.toContain('最后一句');
   });
 
@@ -81,7 +81,7 @@ describe('formatAnswer', () => {
 
 describe('helpers', () => {
   it('sourceLine does not double the book-title marks', () => {
-    expect(sourceLine({ ...c14, docTitle: '《若干措施》' })).toBe('《若干措施》第（十四）条「优化创新创业生态」');
+    expect(sourceLine({ ...c14, docTitle: '《若干措施》' })).toBe('《若干措施》（十四）「优化创新创业生态」');
   });
 
   it('shortLines breaks after 。！？ but keeps closing quotes with their sentence', () => {

@@ -3,8 +3,8 @@ import type { Answer, Citation } from '../../qa/types.js';
 import { sourceLine } from '../../qa/citation.js';
 import { completionBody, contentOf, usageOf } from './format.js';
 
-const c14: Citation = { docId: 'gx', docTitle: '关于促进高新技术产业开发区高质量发展的若干措施', clause: '十四', number: 14, title: '优化创新创业生态', quote: '…50万元…' };
-const c15: Citation = { ...c14, clause: '十五', number: 15, title: '强化人才支撑' };
+const c14: Citation = { docId: 'gx', docTitle: '关于促进高新技术产业开发区高质量发展的若干措施', clause: '（十四）', number: 14, title: '优化创新创业生态', quote: '…50万元…' };
+const c15: Citation = { ...c14, clause: '（十五）', number: 15, title: '强化人才支撑' };
 const answer = (text: string, citations: Citation[] = [c14]): Answer => ({ answer: text, intent: 'amount', citations, facts: [] });
 
 describe('contentOf', () => {
@@ -15,7 +15,7 @@ describe('contentOf', () => {
 
   it('adds one 来源 line naming each distinct clause when the text has none (e.g. an LLM rephrasing)', () => {
     expect(contentOf(answer('50万元配套资助。', [c14, c14, c15]))).toBe(
-      '50万元配套资助。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」；《关于促进高新技术产业开发区高质量发展的若干措施》第（十五）条「强化人才支撑」',
+      '50万元配套资助。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」；《关于促进高新技术产业开发区高质量发展的若干措施》（十五）「强化人才支撑」',
     );
   });
 

@@ -5,7 +5,7 @@ import { serveRealApp, type Served } from '../../testing/loopback.js';
 
 const MODEL = 'policy-qa';
 const Q_REGIONAL = '新认定的自治区级孵化器给多少钱？';
-const SOURCE = /来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」/;
+const SOURCE = /来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」/;
 
 type Extras = { citations: { clause: string; number: number; docTitle: string; quote: string }[]; facts: { display: string }[]; intent: string };
 
@@ -23,7 +23,7 @@ describe('OpenAI-compatible API without keys', () => {
     const content = res.choices[0]!.message.content!;
     expect(content).toContain('50万元');
     expect(content).not.toContain('100万元');
-    expect(content).toContain('第（十四）条');
+    expect(content).toContain('（十四）');
     expect(content).toMatch(SOURCE);
     expect(res.object).toBe('chat.completion');
     expect(res.model).toBe(MODEL);
@@ -32,7 +32,7 @@ describe('OpenAI-compatible API without keys', () => {
 
     const top = res as unknown as Extras;
     expect(top.intent).toBe('amount');
-    expect(top.citations[0]).toMatchObject({ clause: '十四', number: 14, docTitle: '关于促进高新技术产业开发区高质量发展的若干措施' });
+    expect(top.citations[0]).toMatchObject({ clause: '（十四）', number: 14, docTitle: '关于促进高新技术产业开发区高质量发展的若干措施' });
     expect(top.citations[0]!.quote).toContain('50万元');
     expect(top.facts.map((f) => f.display)).toContain('50万元');
     const msg = res.choices[0]!.message as unknown as Extras;
@@ -84,7 +84,7 @@ describe('OpenAI-compatible API without keys', () => {
     const last = chunks.at(-1)!;
     expect(last.choices[0]!.finish_reason).toBe('stop');
     expect(chunks.slice(0, -1).every((c) => c.choices[0]!.finish_reason === null)).toBe(true);
-    expect((last as unknown as Extras).citations[0]!.clause).toBe('十四');
+    expect((last as unknown as Extras).citations[0]!.clause).toBe('（十四）');
     expect((last as unknown as Extras).intent).toBe('amount');
   });
 

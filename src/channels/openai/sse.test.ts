@@ -7,7 +7,7 @@ const answer: Answer = { answer: 'x', intent: 'amount', citations: [], facts: []
 
 describe('pieces', () => {
   it('joins back to the exact text, cutting at line ends and every N code points', () => {
-    const text = '新认定为自治区级科技企业孵化器：50万元配套资助。\n来源：《…》第（十四）条\n\n😀😀😀';
+    const text = '新认定为自治区级科技企业孵化器：50万元配套资助。\n来源：《…》（十四）\n\n😀😀😀';
     expect(pieces(text, 4).join('')).toBe(text);
     expect(pieces(text, 4).every((p) => [...p].length <= 4)).toBe(true);
     expect(pieces('ab\ncd', 10)).toEqual(['ab\n', 'cd']);

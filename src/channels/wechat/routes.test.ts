@@ -29,7 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const c14: Citation = {
   docId: 'gx',
   docTitle: '关于进一步加快科技创新的若干措施',
-  clause: '十四',
+  clause: '（十四）',
   number: 14,
   title: '优化创新创业生态',
   quote: '…',
@@ -148,7 +148,7 @@ describe('messages', () => {
     const r = await readReply(res);
     expect(r).toMatchObject({ ToUserName: 'oUser1', FromUserName: 'gh_acct', MsgType: 'text', CreateTime: String(NOW_S) });
     expect(r.Content).toBe(
-      '答：新认定的自治区级孵化器给多少钱？。\n\n出处：《关于进一步加快科技创新的若干措施》第（十四）条「优化创新创业生态」',
+      '答：新认定的自治区级孵化器给多少钱？。\n\n出处：《关于进一步加快科技创新的若干措施》（十四）「优化创新创业生态」',
     );
     expect(ask).toHaveBeenCalledWith('新认定的自治区级孵化器给多少钱？', expect.objectContaining({ channelUser: 'wechat:gh_acct:oUser1' }));
   });
@@ -199,7 +199,7 @@ describe('messages', () => {
     const { app } = makeApp({}, async () => answerOf(long));
     const content = (await readReply(await send(app, { MsgType: 'text', Content: '长', MsgId: '22' }))).Content!;
     expect(bytes(content)).toBeLessThanOrEqual(2000);
-    expect(content).toMatch(/；\n（详见第（十四）条原文）\n\n出处：/);
+    expect(content).toMatch(/；\n（详见（十四）原文）\n\n出处：/);
     expect(content).not.toContain('尾句');
   });
 });

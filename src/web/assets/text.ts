@@ -5,9 +5,9 @@ export const TEXT_JS = String.raw`
 /** Figures as clauses write them: 50万元, 300万, 1000亿元, 7%, 1:1 (ASCII, full-width or ratio colon). */
 export const AMOUNT_RE = /\d+(?:\.\d+)?(?:亿元|万元|元|亿|万|%|％)|\d+[:：∶]\d+/g;
 
-/** The way the policy names a clause: 第（十四）条「优化创新创业生态」. */
+/** The way the policy names a clause, with its own label as written: （十四）「优化创新创业生态」, 第九条, 4.「…」. */
 export function clauseRef(label, title) {
-  return '第（' + label + '）条' + (title ? '「' + title + '」' : '');
+  return label + (title ? '「' + title + '」' : '');
 }
 
 /**

@@ -19,9 +19,9 @@ describe('Worker API', () => {
     expect(a.intent).toBe('amount');
     expect(a.answer.split('\n')[0]).toContain('50万元');
     expect(a.answer).not.toContain('100万元');
-    expect(a.answer).toContain('第（十四）条「优化创新创业生态」');
+    expect(a.answer).toContain('（十四）「优化创新创业生态」');
     expect(a.answer).toContain('牵头：自治区发展改革委');
-    expect(a.citations[0]).toMatchObject({ docId: 'guangxi-hitech-zones-2021', clause: '十四', number: 14, title: '优化创新创业生态' });
+    expect(a.citations[0]).toMatchObject({ docId: 'guangxi-hitech-zones-2021', clause: '（十四）', number: 14, title: '优化创新创业生态' });
     expect(a.facts.map((f) => f.display)).toEqual(['50万元']);
     expect(a.sessionId).toMatch(/^[\w-]+$/);
   });

@@ -16,8 +16,8 @@ const EXPECTATIONS_DIR = join(PROJECT_ROOT, 'data', 'worker', 'expectations');
 
 const lex = readLexicon();
 // The Node entry's own path: data/index (rebuilt when missing or stale), nodejieba, HNSW.
-const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, readCorpus(), lex, nodeTokenizer(lex));
-await writeWorkerArtifacts(readWorkerArtifacts());
+const { kb } = await loadOrBuildIndex(process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR, await readCorpus(), lex, nodeTokenizer(lex));
+await writeWorkerArtifacts(await readWorkerArtifacts());
 
 const input = evalInput();
 const { assistant } = createRuntime({ kb });

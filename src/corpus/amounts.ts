@@ -1,0 +1,347 @@
+// Figures in a clause and what each does: a fixed benefit (award), a maximum (cap), a proportion the benefit is
+// computed with (ratio), a figure the applicant must reach (threshold) or anything else (fund sizes, rents). One
+// grammar for every document: money in 元/万元/亿元 (digits or Chinese numerals), per-unit figures (元/月, 元/人/夜,
+// 每人每月), ranges (500万元—5000万元, 5%—20%), percentages, ratios (1:1, 2/3), rates (LPR+50BP), counts (人, 家, 亩).
+import { parseChineseNumber } from '../text/numerals.js';
+import type { AmountFact, AmountRole, Clause, Level, ValueKind } from './types.js';
+
+const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零一二三四五六七八九]+)?)';
+const DASH = '\\s*(?:—|–|－|-|～|~|至|到)+\\s*';
+const MONEY_UNIT = '(?:万亿元|亿元|万元|元|亿|万)';
+const PER = '(?:\\s*/\\s*(?:平方米|人|户|亩|月|年|次|天|日|夜|间|床|套|家|项|个|小时|平米)){0,3}';
+const COUNT_UNIT = '(?:人次|人|名|家|张|亩|平方米|批次|次|个|项|套|间|户|床位|床|位|所|只|辆|台|种)';
+
+interface Token {
+  index: number;
+  end: number;
+  display: string;
+  kind: ValueKind;
+  value: number;
+  valueMax?: number;
+  unit: string;
+  per?: string;
+}
+
+const toNumber = (s: string) => {
+  const t = s.replace(/\s+/g, '');
+  if (/^\d/.test(t)) return Number(t);
+  const [i, f] = t.split('点');
+  const n = parseChineseNumber(i);
+  return n === undefined ? NaN : f ? Number(`${n}.${[...f].map((c) => '零一二三四五六七八九'.indexOf(c)).join('')}`) : n;
+};
+const SCALE: Record<string, number> = { 万亿元: 1e12, 亿元: 1e8, 亿: 1e8, 万元: 1e4, 万: 1e4, 元: 1 };
+
+const PATTERNS: { kind: ValueKind; re: RegExp; make(m: RegExpMatchArray): Omit<Token, 'index' | 'end' | 'display'> | undefined }[] = [
+  {
+    // LPR+50BP: a rate, as written.
+    kind: 'rate',
+    re: /(?:LPR|贷款市场报价利率)\s*[+＋-]\s*\d+(?:\.\d+)?\s*(?:BP|bp|个基点)/g,
+    make: () => ({ kind: 'rate', value: 0, unit: 'rate' }),
+  },
+  {
+    kind: 'money',
+    re: new RegExp(`(${NUM})\\s*(${MONEY_UNIT})?${DASH}(${NUM})\\s*(${MONEY_UNIT})(${PER})`, 'g'),
+    make: (m) => {
+      const unit = m[4];
+      const a = toNumber(m[1]) * SCALE[m[2] ?? unit];
+      const b = toNumber(m[3]) * SCALE[unit];
+      return Number.isFinite(a) && Number.isFinite(b) && b > a ? { kind: 'money', value: a, valueMax: b, unit: '元', per: perOf(m[5]) } : undefined;
+    },
+  },
+  {
+    kind: 'percent',
+    re: new RegExp(`(\\d+(?:\\.\\d+)?)\\s*[%％]?${DASH}(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'g'),
+    make: (m) => (Number(m[2]) > Number(m[1]) ? { kind: 'percent', value: Number(m[1]), valueMax: Number(m[2]), unit: '%' } : undefined),
+  },
+  {
+    kind: 'count',
+    re: new RegExp(`(\\d+(?:\\.\\d+)?)${DASH}(\\d+(?:\\.\\d+)?)\\s*(${COUNT_UNIT})`, 'g'),
+    make: (m) => (Number(m[2]) > Number(m[1]) ? { kind: 'count', value: Number(m[1]), valueMax: Number(m[2]), unit: m[3] } : undefined),
+  },
+  {
+    kind: 'money',
+    re: new RegExp(`(${NUM})\\s*(${MONEY_UNIT})(?![\\u4e00-\\u9fa5]*?(?:人次|人口))(${PER})`, 'g'),
+    make: (m) => {
+      const v = toNumber(m[1]);
+      // Chinese numerals are money only with 元 (一万元); 百万青年 is a headcount, and so is 1万名.
+      if (!Number.isFinite(v) || (!/^\d/.test(m[1]) && !m[2].includes('元'))) return undefined;
+      if (!m[2].includes('元') && new RegExp(`^${COUNT_UNIT}`).test(m.input!.slice(m.index! + m[0].length))) return undefined;
+      return { kind: 'money', value: v * SCALE[m[2]], unit: '元', per: perOf(m[3]) };
+    },
+  },
+  {
+    kind: 'percent',
+    re: /(\d+(?:\.\d+)?)\s*[%％]|百分之([零一二两三四五六七八九十百]+)/g,
+    make: (m) => ({ kind: 'percent', value: m[1] ? Number(m[1]) : toNumber(m[2]), unit: '%' }),
+  },
+  {
+    kind: 'ratio',
+    re: /(?<![\d:：.-])(\d{1,3})\s*[:：]\s*(\d{1,3})(?![\d:：])/g,
+    make: (m) => ({ kind: 'ratio', value: Number(m[1]) / Number(m[2]), unit: 'ratio' }),
+  },
+  {
+    // 2/3 of something; not a date (2019/12) or a phone extension.
+    kind: 'ratio',
+    re: /(?<![\d/.-])([1-9])\s*\/\s*([1-9]\d?)(?![\d/])/g,
+    make: (m) => (Number(m[1]) < Number(m[2]) ? { kind: 'ratio', value: Number(m[1]) / Number(m[2]), unit: 'fraction' } : undefined),
+  },
+  {
+    kind: 'count',
+    re: new RegExp(`(${NUM})\\s*(万)?\\s*(${COUNT_UNIT})(?!性|[\\u4e00-\\u9fa5]{0,1}(?:以内的?时间|工作日))`, 'g'),
+    make: (m) => {
+      const v = toNumber(m[1]);
+      return Number.isFinite(v) ? { kind: 'count', value: v * (m[2] ? 1e4 : 1), unit: m[3] } : undefined;
+    },
+  },
+];
+
+const perOf = (s: string | undefined) => {
+  const t = (s ?? '').replace(/\s+/g, '').replace(/^\//, '');
+  return t || undefined;
+};
+
+/** The figures of a sentence, left to right; a span taken by an earlier pattern is not read again. */
+export function figuresIn(s: string): Token[] {
+  const out: Token[] = [];
+  const taken = new Array<boolean>(s.length).fill(false);
+  for (const p of PATTERNS) {
+    for (const m of s.matchAll(p.re)) {
+      const index = m.index!;
+      const end = index + m[0].length;
+      if (taken.slice(index, end).some(Boolean)) continue;
+      // A figure glued to a longer number or a date/time word is not a figure of its own (2019年, 3个月, 20:00);
+      // one repeated in "（含250000元）" restates the bound before it.
+      if (/\d/.test(s[index - 1] ?? '') || /^[年月日号时]/.test(s.slice(end)) || /[（(]含$/.test(s.slice(Math.max(0, index - 2), index))) continue;
+      const made = p.make(m);
+      if (!made) continue;
+      taken.fill(true, index, end);
+      out.push({ ...made, index, end, display: m[0].replace(/\s+/g, '') });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+const QUALIFIERS = ['最高不超过', '不超过', '不高于', '最高', '最多', '一次性', '每年', '每人每月', '每人每年', '每月', '每人', '每家', '每户', '分别', '上限', '不得突破', '至', '超', '以内', '封顶', '限额'];
+const FORMS = ['奖励性后补助', '奖励补助', '配套资助', '配套支持', '经费支持', '财政资金补助', '财政贴息', '贴息', '资助', '补助', '补贴', '奖励', '经费', '扣除', '贷款'];
+const PIECE_BREAK = /[，,；;。：:]/;
+const GOVERNING_STOP = /的?(给予|从|由|进行|予以|按|可|实行)|[，,；;]/;
+const LEAD_VERBS = /^(并|要|进一步|可|可以)?(提高|加大|加强|提升|推动|支持|实现|力争|建成)/;
+
+/** Start of the comma-delimited piece that contains position i. */
+function pieceStart(s: string, i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (PIECE_BREAK.test(s[j])) return j + 1;
+  return 0;
+}
+function pieceEnd(s: string, i: number): number {
+  for (let j = i; j < s.length; j++) if (PIECE_BREAK.test(s[j])) return j;
+  return s.length;
+}
+
+/** The "对…的" phrase that governs position i, if the sentence has one before it. */
+function governingSubject(s: string, i: number): string | undefined {
+  const at = s.lastIndexOf('对', i);
+  if (at === -1 || /[应要将]$/.test(s.slice(Math.max(0, at - 1), at))) return undefined;
+  const tail = s.slice(at + 1, i);
+  const stop = tail.search(GOVERNING_STOP);
+  const phrase = (stop === -1 ? tail : tail.slice(0, stop)).replace(/的$/, '');
+  return phrase.length >= 2 ? phrase : undefined;
+}
+
+function insideGoverningPhrase(s: string, i: number): boolean {
+  const at = s.lastIndexOf('对', i);
+  if (at === -1) return false;
+  const stop = s.slice(at + 1).search(GOVERNING_STOP);
+  return stop !== -1 && i < at + 1 + stop;
+}
+
+const LEVEL_WORDS: [RegExp, Level][] = [
+  [/自治区级|省级|省部级|自治区(?!内)|省(?!内|外)/, 'province'],
+  [/国家级|国家(?!税务)|国字号|全国性|国际性/, 'national'],
+  [/市级|地市级|设区市/, 'city'],
+  [/区级(?!高新区)/, 'district'],
+  [/县级(?!人民政府|市)|县(?!区|域)/, 'county'],
+];
+
+/** The level a subject names (国家级 / 自治区级 / 市级 …); the first named wins. */
+export function levelOfSubject(subject: string): Level | undefined {
+  let best: { at: number; level: Level } | undefined;
+  for (const [re, level] of LEVEL_WORDS) {
+    const m = subject.match(re);
+    if (m && (best === undefined || m.index! < best.at)) best = { at: m.index!, level };
+  }
+  return best?.level;
+}
+
+const LEVEL_PREFIX = /^(.*?)(国家级|自治区级|省级|市级|县级|区级|国家|自治区)$/;
+const LEVEL_HEAD = /^(国家级|自治区级|省级|市级|县级|区级|国家|自治区)/;
+
+/**
+ * "新认定为国家级和自治区级科技企业孵化器" with 分别 and 2 figures → one subject per figure; also lists of
+ * 3 or more ("新评定为三星级、四星级、五星级的酒店") and ranges of grades ("国家2—5星级的…单位" with 4 figures).
+ */
+export function distribute(subject: string, n: number): string[] | undefined {
+  const range = subject.match(/^(.*?)(\d+)\s*[—–－-]\s*(\d+)(\S*?级)(.*)$/);
+  if (range && Number(range[3]) - Number(range[2]) + 1 === n) {
+    return Array.from({ length: n }, (_, k) => `${range[1]}${Number(range[2]) + k}${range[4]}${range[5]}`);
+  }
+  const parts = subject.split(/和|、|及|与/).filter(Boolean);
+  if (parts.length !== n || n < 2) return undefined;
+  const last = parts[n - 1];
+  const lvl = last.match(LEVEL_HEAD);
+  if (lvl) {
+    const head = last.slice(lvl[0].length);
+    const lead = parts[0].match(LEVEL_PREFIX);
+    if (lead) return parts.map((p, k) => (k === 0 ? p + head : k === n - 1 ? lead[1] + p : lead[1] + p + head));
+  }
+  // Items as long as the middle ones (or, for two, ending alike): the first part's head and the last's tail
+  // are shared by all.
+  const itemLen = n > 2 ? Math.round(parts.slice(1, -1).reduce((t, p) => t + p.length, 0) / (n - 2)) : undefined;
+  const lens = itemLen ? [itemLen] : Array.from({ length: Math.min(parts[0].length, last.length) }, (_, k) => k + 1).reverse();
+  for (const L of lens) {
+    if (L > parts[0].length || L > last.length) continue;
+    const item0 = parts[0].slice(-L);
+    const itemN = last.slice(0, L);
+    if (!itemLen && item0.at(-1) !== itemN.at(-1)) continue;
+    const prefix = parts[0].slice(0, -L);
+    const tail = last.slice(L);
+    return parts.map((p, k) => `${k === 0 ? '' : prefix}${p}${k === n - 1 ? '' : tail}`);
+  }
+  return parts;
+}
+
+function cleanSubject(s: string): string {
+  return s.replace(LEAD_VERBS, '').replace(/(的|至|超|给予|不得突破规定|规定|按|可申请|可|以上)+$/, '').replace(/^[，,]/, '').trim();
+}
+
+// Words around a figure that make it a condition to reach, not the benefit itself.
+const THRESHOLD_BEFORE = /(达到|超过|不低于|不少于|高于|满|累计|首次突破|突破|在|投资|投入|总投入|营业额|面积|人数|收入|规模|资金投入|年薪|发展|建设|组团达|人口|招用|吸纳)\s*$/;
+const THRESHOLD_AFTER = /^(?:（含[^）]*）|\(含[^)]*\))?\s*(以上|及以上|以下|以内|（含）以上|及其以上|或以上)?\s*(?:（含[^）]*）|\(含[^)]*\))?\s*(的|且|或|并且)/;
+const BENEFIT_AFTER = /^\s*的[\u4e00-\u9fa5]{0,4}?(标准|比例|奖励|补贴|补助|资助|经费|配套|扶持|贴息|费用|资金|支持|贷款|额度|限额|上限|一次性)/;
+const CAP_BEFORE = /(最高不超过|不超过|不高于|最高可|最高为|最高|最多|上限为?|限额为?|封顶|控制在|不得超过|不得突破|最长不超过)\s*[^，,；;。]{0,12}$/;
+const CAP_AFTER = /^\s*(以内|为限|封顶|限额)/;
+const OTHER_CONTEXT = /(安排|设立|规模|租金|收取|支付工作补贴|招聘数量|招录|指标)/;
+
+function roleOf(s: string, t: Token, pieceFrom: number, pieceTo: number, header?: string): AmountRole {
+  const before = s.slice(pieceFrom, t.index);
+  const after = s.slice(t.end, pieceTo);
+  const near = s.slice(Math.max(pieceFrom, t.index - 8), t.index);
+  if (header && /限额|上限|最高/.test(header)) return 'cap';
+  // A minimum the applicant must meet or pay (不低于最低工资80%的标准) is a condition.
+  if (/不低于|不少于|不得低于/.test(before)) return 'threshold';
+  if (CAP_BEFORE.test(before) || CAP_AFTER.test(after)) {
+    // "不低于…80%的标准" is a condition; "最高不超过15万元的贷款" a cap.
+    return /不低于|不少于/.test(near) ? 'threshold' : 'cap';
+  }
+  if (THRESHOLD_BEFORE.test(near) && !/按|给予|奖励|补贴|补助|资助/.test(near.slice(-3))) return t.kind === 'percent' && /按/.test(before) ? 'ratio' : 'threshold';
+  if (THRESHOLD_AFTER.test(after) && !BENEFIT_AFTER.test(after)) return 'threshold';
+  if (t.kind === 'count') return 'threshold';
+  if (OTHER_CONTEXT.test(before) && !/给予|奖励|补贴|补助/.test(before)) return 'other';
+  if (t.kind === 'percent' || t.kind === 'ratio') return 'ratio';
+  if (t.kind === 'rate') return 'cap';
+  return 'award';
+}
+
+export function extractAmounts(clause: Clause, nextId: () => string): AmountFact[] {
+  const facts: AmountFact[] = [];
+  const base = { docId: clause.docId, clause: clause.number, label: clause.label };
+  if (clause.row) return rowAmounts(clause, base, nextId);
+  for (const sentence of clause.sentences) {
+    const values = figuresIn(sentence);
+    if (!values.length) continue;
+    const groups = new Map<number, Token[]>();
+    for (const v of values) {
+      const start = pieceStart(sentence, v.index);
+      groups.set(start, [...(groups.get(start) ?? []), v]);
+    }
+    const conditions = values
+      .filter((v) => roleOf(sentence, v, pieceStart(sentence, v.index), pieceEnd(sentence, v.end)) === 'threshold')
+      .map((v) => sentence.slice(pieceStart(sentence, v.index), pieceEnd(sentence, v.end)).trim());
+    for (const [start, all] of groups) {
+      const end = pieceEnd(sentence, all.at(-1)!.end);
+      // The subject is governed up to the first figure that is granted, not a threshold inside "对…的".
+      const firstGrant = all.find((v) => roleOf(sentence, v, start, end) !== 'threshold') ?? all[0];
+      const governing = governingSubject(sentence, firstGrant.index);
+      const head = sentence.slice(start, all[0].index);
+      const localHead = head.split(/给予|从|由|按照|按/)[0];
+      let subject = governing ?? cleanSubject(localHead);
+      if (!governing && /^(比例|占比)/.test(subject || head) && start > 0) subject = cleanSubject(sentence.slice(pieceStart(sentence, start - 1), start - 1));
+      if (!subject && start > 0) subject = cleanSubject(sentence.slice(pieceStart(sentence, start - 1), start - 1));
+      const local = cleanSubject(localHead);
+      const condition =
+        governing && start > sentence.indexOf(governing) + governing.length && (/的$/.test(localHead.trim()) || /^单个|^每个/.test(local)) ? local : undefined;
+      const awards = all.filter((v) => {
+        const r = roleOf(sentence, v, start, end);
+        return r !== 'threshold' && !(insideGoverningPhrase(sentence, v.index) && r !== 'cap');
+      });
+      const after分别 = head.includes('分别') ? head.slice(head.indexOf('分别') + 2).replace(/^(给予|按|奖励)/, '') : '';
+      const split =
+        head.includes('分别') && awards.length > 1
+          ? /和|、|与/.test(after分别)
+            ? distribute(after分别.replace(/(的)?(标准|比例)$/, ''), awards.length)?.map((p) => (governing ? `${governing}（${p}）` : p))
+            : distribute(subject, awards.length)
+          : undefined;
+      const formOf = (v: Token) => {
+        const after = sentence.slice(v.end, v.end + 8).replace(/^的/, '');
+        return FORMS.find((f) => after.startsWith(f)) ?? FORMS.find((f) => sentence.slice(start, v.index).includes(f));
+      };
+      for (const v of all) {
+        const role = roleOf(sentence, v, start, end);
+        const isCondition = role === 'threshold' || (insideGoverningPhrase(sentence, v.index) && role !== 'cap');
+        const k = awards.indexOf(v);
+        const before = sentence.slice(start, v.index);
+        const qualifiers = QUALIFIERS.filter((q) => before.includes(q)).filter((q, _, a) => !a.some((o) => o !== q && o.includes(q)));
+        let subj = (k !== -1 ? split?.[k] : undefined) ?? subject;
+        if (isCondition) subj = sentence.slice(start, end).trim();
+        else if (condition && condition !== subj && condition.length > 1) subj = `${subj}（${condition}）`;
+        facts.push({
+          ...base, id: nextId(), type: 'amount', kind: v.kind, role: isCondition ? 'threshold' : role, display: v.display, value: v.value, valueMax: v.valueMax,
+          unit: v.unit, per: v.per ?? perFromWords(before), qualifiers, subject: subj, level: levelOfSubject((k !== -1 ? split?.[k] : undefined) ?? subject), form: isCondition ? undefined : formOf(v),
+          sentence, conditions: isCondition ? [] : conditions,
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+/** 每人每月 → 人/月. */
+function perFromWords(before: string): string | undefined {
+  const m = before.match(/每(人|户|家|亩|平方米|间|床|个)?(?:每)?(月|年|天|日|次)?[^每]{0,6}$/);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  return [m[1], m[2]].filter(Boolean).join('/');
+}
+
+/** A funding-table row: each figure cell is a fact whose subject combines the row's name and the column's header. */
+function rowAmounts(clause: Clause, base: Pick<AmountFact, 'docId' | 'clause' | 'label'>, nextId: () => string): AmountFact[] {
+  const { header, cells } = clause.row!;
+  const out: AmountFact[] = [];
+  const seen = new Map<string, number[]>();
+  for (const [i, cell] of cells.entries()) {
+    if (i === 0 && /^\d+$/.test(cell)) continue;
+    for (const v of figuresIn(cell)) {
+      if (v.kind === 'count' && !/[元%]/.test(cell)) continue;
+      const key = `${cell}`;
+      // A merged cell (one limit for both columns) is one figure with both columns as its subject.
+      const cols = seen.get(key);
+      if (cols) {
+        cols.push(i);
+        continue;
+      }
+      seen.set(key, [i]);
+      out.push({
+        ...base, id: nextId(), type: 'amount', kind: v.kind, role: roleOf(cell, v, 0, cell.length, header[i]), display: v.display, value: v.value,
+        valueMax: v.valueMax, unit: v.unit, per: v.per, qualifiers: [], subject: '', level: undefined, sentence: cell, conditions: [],
+      });
+      (out.at(-1) as AmountFact & { cols?: number[] }).cols = seen.get(key);
+    }
+  }
+  for (const f of out as (AmountFact & { cols?: number[] })[]) {
+    const cols = f.cols ?? [];
+    delete f.cols;
+    const names = cols.map((c) => header[c]?.split('/').at(-1) ?? '').filter(Boolean);
+    const group = header[cols[0]]?.includes('/') ? header[cols[0]].split('/')[0] : '';
+    f.subject = `${clause.title}（${names.join('、')}${group ? group : ''}）`;
+    f.sentence = clause.text;
+  }
+  return out;
+}

@@ -4,18 +4,22 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { DOCS_HTML, DOCS_JS } from './api/docs.js';
+import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './api/docs.js';
 import { createApiRoutes } from './api/routes.js';
 import { createOpenAIRoutes } from './channels/openai/routes.js';
-import { createWechatRoutes, createWecomRoutes } from './channels/wechat/index.js';
+import { createWechatRoutes, createWecomRoutes, MAX_BODY_BYTES as CALLBACK_BODY_BYTES } from './channels/wechat/index.js';
+import { MAX_BODY_BYTES as CHAT_BODY_BYTES } from './channels/openai/body.js';
 import { configFromEnv, type Config } from './config.js';
 import { limitPerUser } from './channels/kit/limit.js';
 import { createError, errorBody, toAppError } from './errors.js';
 import { clientKey, type ClientIp } from './http/client-ip.js';
-import { hashKey, requestLogger, type LogSink } from './http/logger.js';
+import { requestLogger, sessionHasher, type LogSink } from './http/logger.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import type { AppEnv, RequestScope } from './http/request-scope.js';
 import { deadline } from './http/deadline.js';
+import { requireUtf8 } from './http/utf8.js';
+import { parseTrustProxy } from './http/trust-proxy.js';
+import { readinessOf, type Readiness } from './http/readiness.js';
 import type { KnowledgeBase } from './index/knowledge-base.js';
 import type { Assistant } from './qa/assistant.js';
 import type { Answer, AskFn } from './qa/types.js';
@@ -36,6 +40,8 @@ export interface AppDeps {
   clientIp?: ClientIp;
   /** JSON body limit in bytes (default 16 KB). */
   maxJsonBytes?: number;
+  /** Whether to take traffic (createRuntime passes its self-check); default: ready when the index has clauses. */
+  readiness?: Readiness;
   now?: () => number;
 }
 
@@ -53,11 +59,25 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
+export const DEFAULT_JSON_BYTES = 16 * 1024;
+
+/** The largest body the route at `path` reads: the Node server refuses a larger declared one before 100 Continue. */
+export function bodyLimitFor(path: string, maxJsonBytes = DEFAULT_JSON_BYTES): number {
+  if (path.startsWith('/v1/')) return CHAT_BODY_BYTES;
+  if (/^\/(wechat|wecom)(\/|$)/.test(path)) return CALLBACK_BODY_BYTES;
+  return maxJsonBytes; // the JSON API, and routes that read no body at all
+}
+
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const config = deps.config ?? configFromEnv({});
-  const maxJsonBytes = deps.maxJsonBytes ?? 16 * 1024;
-  const limiter = config.rateLimit.perMinute > 0 ? createRateLimiter({ ...config.rateLimit, now: deps.now }) : undefined;
+  const maxJsonBytes = deps.maxJsonBytes ?? DEFAULT_JSON_BYTES;
+  const { perMinute, burst, addressPerMinute, addressBurst } = config.rateLimit;
+  // One bucket per conversation (API session, WeChat/WeCom user), and a much higher ceiling per address.
+  const limiter = perMinute > 0 ? createRateLimiter({ perMinute, burst, now: deps.now }) : undefined;
+  const addressLimiter = perMinute > 0 && addressPerMinute > 0 ? createRateLimiter({ perMinute: addressPerMinute, burst: addressBurst, now: deps.now }) : undefined;
+  const trustProxy = parseTrustProxy(config.trustProxy); // CONFIG_INVALID at start, not per request
+  const readiness = deps.readiness ?? readinessOf(deps.kb.clauses.length ? Promise.resolve() : Promise.reject(createError('INDEX_EMPTY')));
 
   if (deps.logSink) app.use('*', requestLogger({ sink: deps.logSink, scope: deps.scope }));
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
@@ -68,20 +88,27 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     app.use('/v1/*', cors({ origin, allowMethods: ['GET', 'POST'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 }));
   }
 
-  // HTTP clients are limited by address; WeChat and WeCom arrive from a few platform servers, so they are
-  // limited per user inside the channel (below) instead.
+  // HTTP clients are held to the address ceiling; WeChat and WeCom arrive from a few platform servers, so they
+  // are limited per user inside the channel (below) instead. Health checks are never limited: a load balancer
+  // polling them must not mark a busy instance down.
   const byAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (limiter && c.req.method !== 'OPTIONS') {
-      const wait = limiter.take(`ip:${clientKey(c, deps.clientIp, config.trustProxy)}`);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        return c.json(errorBody(createError('RATE_LIMITED', `too many requests; retry in ${wait} s`)), 429);
-      }
+    if (addressLimiter && c.req.method !== 'OPTIONS' && c.req.path !== '/api/health') {
+      const wait = await addressLimiter.take(`ip:${clientKey(c, deps.clientIp, trustProxy)}`);
+      if (wait > 0) throw createError('RATE_LIMITED', `too many requests; retry in ${wait} s`, { retryAfter: wait });
     }
     await next();
   };
   app.use('/api/*', byAddress);
   app.use('/v1/*', byAddress);
+
+  // Nothing is answered before the self-check has (the Node entry serves only a ready app; the Worker builds
+  // its index on the first request).
+  const whenReady: MiddlewareHandler<AppEnv> = async (_c, next) => {
+    const state = await readiness.settle();
+    if (!state.ready) throw createError('NOT_READY', state.reason);
+    await next();
+  };
+  for (const path of ['/api/ask', '/v1/chat/*', '/wechat/*', '/wecom/*']) app.use(path, whenReady);
 
   // JSON routes: body size and content type are checked before any parsing.
   app.use('/api/*', async (c, next) => {
@@ -92,27 +119,41 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('/api/*', bodyLimit({ maxSize: maxJsonBytes, onError: () => { throw createError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJsonBytes} bytes`); } }));
+  // Invalid UTF-8 would be decoded to U+FFFD and answered as a question: refused before any parsing instead.
+  // (Hono keeps the bytes read here, so the route's JSON validator reads them again without the network.)
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') requireUtf8(await c.req.arrayBuffer());
+    await next();
+  });
 
   // The one path that puts an answer into the access log line, whichever route or channel produced it.
-  const record = (answer: Answer, sessionId: string | undefined, question: string, rec = deps.scope?.get()) => {
+  const hashSession = sessionHasher(config.logSalt);
+  const record = async (answer: Answer, sessionId: string | undefined, question: string, rec = deps.scope?.get()) => {
     if (!rec) return;
     rec.intent = answer.intent;
-    if (sessionId) rec.session = hashKey(sessionId);
+    if (sessionId) rec.session = await hashSession(sessionId);
     if (config.logQuestions) rec.question = question;
   };
   const ask: AskFn = async (question, opts = {}) => {
     const answer = await deps.assistant.ask(question, opts);
-    record(answer, opts.sessionId, question);
+    await record(answer, opts.channelUser ?? answer.sessionId, question);
     return answer;
   };
   const channelAsk = limitPerUser(ask, limiter);
+  // An API conversation has its own bucket; a client that drops or rotates session ids meets the address ceiling.
+  const apiAsk: AskFn = async (question, opts = {}) => {
+    const wait = limiter && opts.sessionId ? await limiter.take(`session:${opts.sessionId}`) : 0;
+    if (wait > 0) throw createError('RATE_LIMITED', `too many questions in this conversation; retry in ${wait} s`, { retryAfter: wait });
+    return ask(question, opts);
+  };
 
-  app.route('/', createApiRoutes({ kb: deps.kb, ask, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
+  app.route('/', createApiRoutes({ kb: deps.kb, ask: apiAsk, readiness, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
   app.route('/wechat', createWechatRoutes({ ask: channelAsk, config: config.wechat, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/wecom', createWecomRoutes({ ask: channelAsk, config: config.wecom, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/v1', createOpenAIRoutes({ ask, apiKeys: config.apiKeys }));
   app.get('/docs', (c) => c.html(DOCS_HTML));
   app.get('/docs.js', (c) => c.body(DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
   app.route('/', createConsoleRoutes());
 
   app.notFound((c) => c.json(errorBody(createError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`)), 404));
@@ -121,6 +162,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((err, c) => {
     const e = toAppError(err);
     if (e.code === 'INTERNAL') (deps.logError ?? ((x) => console.error(x)))(err, c);
+    if (typeof e.details?.retryAfter === 'number') c.header('Retry-After', String(e.details.retryAfter));
     return c.json(errorBody(e), e.status);
   });
   return app;

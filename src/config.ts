@@ -1,7 +1,11 @@
 // Configuration from environment variables, for either entry (Node's process.env or a Worker's env).
+import { createError } from './errors.js';
+
+/** 明文 (plain), 兼容 (compat: plaintext or encrypted) or 安全 (safe: encrypted only), as set in 公众平台. */
+export type WechatMode = 'plain' | 'compat' | 'safe';
 
 export interface Config {
-  wechat: { token: string; appId?: string; encodingAESKey?: string };
+  wechat: { token: string; appId?: string; encodingAESKey?: string; mode: WechatMode };
   wecom: { token: string; corpId: string; encodingAESKey: string };
   /** WeChat waits 5 s: the engine gets this long before a "please resend" hint goes out. */
   wechatReplyDeadlineMs: number;
@@ -11,35 +15,60 @@ export interface Config {
   deadlineMs: number;
   llm?: { baseUrl: string; apiKey: string; model: string };
   embeddings?: { baseUrl: string; model: string; apiKey?: string };
-  /** Per-client limit (IP for HTTP, OpenID/userid for WeChat/WeCom); perMinute 0 turns it off. */
-  rateLimit: { perMinute: number; burst: number };
+  /**
+   * perMinute/burst: per conversation (API session, WeChat/WeCom user); address*: the much higher ceiling per
+   * client address, so one office behind a NAT is not refused. perMinute 0 turns every limit off.
+   */
+  rateLimit: { perMinute: number; burst: number; addressPerMinute: number; addressBurst: number };
   /** Origins allowed to call /api and /v1 from a browser; empty means same-origin only, ["*"] any. */
   corsOrigins: string[];
   /** Every request is answered or failed within this time (ms). */
   requestTimeoutMs: number;
   /** Log question text (off by default: questions may contain personal details). */
   logQuestions: boolean;
-  /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
-  trustProxy: boolean;
+  /** Key of the session hash in log lines; unset means a random one per process. */
+  logSalt?: string;
+  /** TRUST_PROXY as set: a hop count or proxy addresses/ranges (parsed by http/trust-proxy.ts); unset: none. */
+  trustProxy?: string;
 }
 
 type Env = Record<string, string | undefined>;
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
 
+/**
+ * Defaults for a hotline office of ~30 staff behind one NAT address: a person asks a few questions a minute, so
+ * 20 a minute per conversation (bursts of 10) never gets in the way, and the address ceiling (1200 a minute,
+ * bursts of 200) is far above what the whole office sends while still capping one abusive client.
+ */
+export const RATE_LIMIT_DEFAULTS = { perMinute: 20, burst: 10, addressPerMinute: 1200, addressBurst: 200 };
+
+/** Safe mode once a key is configured: a plaintext message carries no signature over its body. */
+function wechatMode(env: Env): WechatMode {
+  const mode = env.WECHAT_MODE || (env.WECHAT_ENCODING_AES_KEY && env.WECHAT_APPID ? 'safe' : 'plain');
+  if (mode !== 'plain' && mode !== 'compat' && mode !== 'safe') throw createError('CONFIG_INVALID', `WECHAT_MODE must be plain, compat or safe, not ${mode}`);
+  return mode;
+}
+
 export function configFromEnv(env: Env): Config {
   return {
-    wechat: { token: env.WECHAT_TOKEN ?? '', appId: env.WECHAT_APPID || undefined, encodingAESKey: env.WECHAT_ENCODING_AES_KEY || undefined },
+    wechat: { token: env.WECHAT_TOKEN ?? '', appId: env.WECHAT_APPID || undefined, encodingAESKey: env.WECHAT_ENCODING_AES_KEY || undefined, mode: wechatMode(env) },
     wecom: { token: env.WECOM_TOKEN ?? '', corpId: env.WECOM_CORPID ?? '', encodingAESKey: env.WECOM_ENCODING_AES_KEY ?? '' },
     wechatReplyDeadlineMs: num(env.WECHAT_REPLY_DEADLINE_MS, 4500),
     apiKeys: (env.API_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     deadlineMs: num(env.LLM_DEADLINE_MS, 4000),
     llm: env.LLM_BASE_URL && env.LLM_MODEL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY ?? '', model: env.LLM_MODEL } : undefined,
-    rateLimit: { perMinute: env.RATE_LIMIT_PER_MIN === '0' ? 0 : num(env.RATE_LIMIT_PER_MIN, 120), burst: num(env.RATE_LIMIT_BURST, 30) },
+    rateLimit: {
+      perMinute: env.RATE_LIMIT_PER_MIN === '0' ? 0 : num(env.RATE_LIMIT_PER_MIN, RATE_LIMIT_DEFAULTS.perMinute),
+      burst: num(env.RATE_LIMIT_BURST, RATE_LIMIT_DEFAULTS.burst),
+      addressPerMinute: env.RATE_LIMIT_IP_PER_MIN === '0' ? 0 : num(env.RATE_LIMIT_IP_PER_MIN, RATE_LIMIT_DEFAULTS.addressPerMinute),
+      addressBurst: num(env.RATE_LIMIT_IP_BURST, RATE_LIMIT_DEFAULTS.addressBurst),
+    },
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS, 10_000),
     logQuestions: env.LOG_QUESTIONS === '1' || env.LOG_QUESTIONS === 'true',
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    logSalt: env.LOG_SALT || undefined,
+    trustProxy: env.TRUST_PROXY || undefined,
     embeddings: env.EMBEDDINGS_BASE_URL && env.EMBEDDINGS_MODEL ? { baseUrl: env.EMBEDDINGS_BASE_URL, model: env.EMBEDDINGS_MODEL, apiKey: env.EMBEDDINGS_API_KEY } : undefined,
   };
 }

@@ -15,6 +15,8 @@ export const ERRORS = {
   // Requests
   BAD_REQUEST: { status: 400, message: 'bad request', openai: 'invalid_request' },
   BAD_JSON: { status: 400, message: 'the body is not valid JSON', openai: 'invalid_json' },
+  /** Invalid UTF-8 would reach the engine as U+FFFD: refused, never answered. */
+  BAD_ENCODING: { status: 400, message: 'the body is not valid UTF-8', openai: 'invalid_encoding' },
   UNAUTHORIZED: { status: 401, message: 'missing or unknown API key', openai: 'invalid_api_key' },
   NOT_FOUND: { status: 404, message: 'not found', openai: 'unknown_url' },
   MODEL_NOT_FOUND: { status: 404, message: 'no such model', openai: 'model_not_found' },
@@ -22,6 +24,10 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'send the body as application/json', openai: 'unsupported_media_type' },
   RATE_LIMITED: { status: 429, message: 'too many requests', openai: 'rate_limit_exceeded' },
   TIMEOUT: { status: 503, message: 'the request took too long', openai: 'engine_unavailable' },
+  /** The index is still loading, or its self-check question has not answered yet. */
+  NOT_READY: { status: 503, message: 'starting up; not ready to answer yet', openai: 'engine_unavailable', fix: 'the self-check question did not answer from the index: check the corpus, then run npm run build:index' },
+  /** After SIGTERM: in-flight requests finish, new ones are refused until the process exits. */
+  SHUTTING_DOWN: { status: 503, message: 'shutting down; retry on another instance', openai: 'engine_unavailable' },
   // The engine and its optional model
   ENGINE_UNAVAILABLE: { status: 503, message: 'the policy engine is unavailable right now; please retry', openai: 'engine_unavailable' },
   LLM_FAILED: { status: 502, message: 'the answer writer failed; please retry', openai: 'upstream_failed' },
@@ -31,6 +37,13 @@ export const ERRORS = {
   INDEX_STALE: { status: 503, message: 'the index was built from another corpus or dictionary', fix: 'run npm run build:index' },
   INDEX_MISMATCH: { status: 503, message: 'the index was built by another format or embedder', fix: 'delete the index folder or run npm run build:index' },
   INDEX_CORRUPT: { status: 503, message: 'the index is damaged', fix: 'delete the index folder or run npm run build:index' },
+  INDEX_EMPTY: { status: 503, message: 'the index holds no documents', fix: 'put the policy documents (.txt/.md) in the corpus folder, then run npm run build:index' },
+  // Start-up: each stops the Node entry with one line naming the fix
+  PORT_IN_USE: { status: 500, message: 'the port is already in use', fix: 'stop the other instance, or set PORT to a free port' },
+  LISTEN_FAILED: { status: 500, message: 'could not listen on HOST:PORT', fix: 'check HOST and PORT (ports below 1024 need privileges)' },
+  CORPUS_UNREADABLE: { status: 500, message: 'the corpus folder cannot be read', fix: 'check CORPUS_DIR exists and is readable by this user' },
+  DATA_DIR_UNWRITABLE: { status: 500, message: 'the data folder cannot be written', fix: 'make the folder writable by this user, or point INDEX_DIR / SESSIONS_DB elsewhere' },
+  CONFIG_INVALID: { status: 500, message: 'a setting is invalid', fix: 'correct the environment variable named in the message' },
   // Documents (src/corpus/readers/): a file that cannot become blocks. Each says what to do about it, since staff
   // uploading a file read these messages.
   DOC_UNSUPPORTED_FORMAT: { status: 415, message: 'this file type cannot be read; use .txt, .md, .html, .docx or .pdf' },
@@ -51,6 +64,10 @@ export const ERRORS = {
   WECHAT_STALE_TIMESTAMP: { status: 401, message: 'timestamp too far from our clock' },
   WECHAT_DECRYPT_FAILED: { status: 401, message: 'ciphertext could not be decrypted' },
   WECHAT_RECEIVEID_MISMATCH: { status: 401, message: 'message for another appid or corpid' },
+  /** Safe mode (安全模式): a plaintext message is refused, since its body carries no signature. */
+  WECHAT_ENCRYPTION_REQUIRED: { status: 401, message: 'safe mode accepts encrypted messages only' },
+  /** A signed URL used again with another body: a captured callback being replayed. */
+  WECHAT_REPLAY: { status: 401, message: 'this signed request was already used' },
   WECHAT_BAD_XML: { status: 400, message: 'not well-formed XML, or a required field is missing' },
   /** A DOCTYPE or ENTITY declaration (XXE, billion laughs): never parsed. */
   WECHAT_XML_ENTITY: { status: 400, message: 'XML declarations are not accepted' },

@@ -5,6 +5,8 @@ import { configFromEnv, type Config } from './config.js';
 import type { KnowledgeBase } from './index/knowledge-base.js';
 import { createAssistant, type Assistant } from './qa/assistant.js';
 import { createEngine, type Engine } from './qa/engine.js';
+import { readinessOf, type Readiness } from './http/readiness.js';
+import { selfCheck } from './qa/self-check.js';
 import { MemorySessionStore, type SessionStore } from './qa/sessions.js';
 import type { AnswerWriter } from './qa/types.js';
 
@@ -31,6 +33,8 @@ export interface Runtime {
   assistant: Assistant;
   sessions: SessionStore;
   config: Config;
+  /** Settles once the self-check question has answered (ready) or failed; /api/health reports it. */
+  readiness: Readiness;
   app: ReturnType<typeof createApp>;
 }
 
@@ -40,6 +44,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const sessions = deps.sessions ?? new MemorySessionStore();
   const engine = given ?? createEngine(kb, { cacheSize });
   const assistant = createAssistant({ engine, sessions, writer, deadlineMs: config.deadlineMs, newId, now: deps.now });
-  const app = createApp({ ...appDeps, kb, assistant, config });
-  return { kb, engine, assistant, sessions, config, app };
+  const readiness = readinessOf(selfCheck(engine, kb));
+  const app = createApp({ ...appDeps, kb, assistant, config, readiness });
+  return { kb, engine, assistant, sessions, config, readiness, app };
 }

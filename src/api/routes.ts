@@ -2,21 +2,24 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Clause, Fact } from '../corpus/types.js';
 import { createError } from '../errors.js';
+import type { Readiness } from '../http/readiness.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Context } from 'hono';
 import type { Answer, AskFn } from '../qa/types.js';
 import { searchChunks } from '../qa/retrieve.js';
 import {
-  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, ErrorSchema, FactSchema, HealthSchema, SearchHitSchema,
+  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, ErrorSchema, FactSchema, HealthSchema, NotReadySchema, SearchHitSchema,
 } from './schemas.js';
 
 export interface ApiDeps {
   kb: KnowledgeBase;
   ask: AskFn;
   /** Lets the edge log the intent and (hashed) session of each answer. */
-  onAnswer?: (c: Context, answer: Answer, sessionId: string | undefined, question: string) => void;
+  onAnswer?: (c: Context, answer: Answer, sessionId: string | undefined, question: string) => void | Promise<void>;
   /** Per-request deadline for the LLM path (the rules path ignores it). */
   deadlineMs?: number;
+  /** /api/health answers 503 until this says ready. */
+  readiness: Readiness;
 }
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -50,7 +53,7 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
     async (c) => {
       const { question, sessionId } = c.req.valid('json');
       const answer = await deps.ask(question, { sessionId, deadlineMs: deps.deadlineMs });
-      deps.onAnswer?.(c, answer, answer.sessionId, question);
+      await deps.onAnswer?.(c, answer, answer.sessionId, question);
       return c.json({ ...answer, sessionId: answer.sessionId! }, 200);
     },
   );
@@ -158,16 +161,24 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/api/health', summary: 'Liveness and readiness', responses: { 200: json(HealthSchema, 'Healthy') } }),
-    (c) =>
-      c.json(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      summary: 'Liveness and readiness (503 until the index is loaded and a self-check question answers)',
+      responses: { 200: json(HealthSchema, 'Ready'), 503: json(NotReadySchema, 'Live but not ready: starting, failed or stopping') },
+    }),
+    async (c) => {
+      const state = await deps.readiness.settle();
+      if (!state.ready) return c.json({ status: state.status as 'starting' | 'failed' | 'stopping', live: true, ready: false as const, reason: state.reason }, 503);
+      return c.json(
         {
-          status: 'ok' as const, live: true, ready: kb.clauses.length > 0,
+          status: 'ok' as const, live: true, ready: true,
           documents: kb.documents.length, clauses: kb.clauses.length, facts: kb.facts.length,
           index: { formatVersion: kb.manifest.formatVersion, builtAt: kb.manifest.builtAt, embedder: kb.manifest.embedder, vectorIndex: kb.vectors.id, tokenizer: kb.manifest.tokenizer },
         },
         200,
-      ),
+      );
+    },
   );
 
   api.doc31('/openapi.json', {

@@ -63,6 +63,7 @@ export const AnswerSchema = z
     facts: z.array(FactSchema),
     departments: z.object({ lead: z.array(z.string()), support: z.array(z.string()) }).optional(),
     sessionId: z.string(),
+    notice: z.literal('session_expired').optional().openapi({ description: 'The sessionId sent was unknown (expired, lost in a restart, never issued): a new session started, and the answer says so first.' }),
     generatedBy: z.enum(['rules', 'llm']).optional(),
     guard: z.string().optional(),
   })
@@ -122,3 +123,12 @@ export const HealthSchema = z
     index: z.object({ formatVersion: z.number(), builtAt: z.string(), embedder: z.string(), vectorIndex: z.string(), tokenizer: z.string() }),
   })
   .openapi('Health');
+
+export const NotReadySchema = z
+  .object({
+    status: z.enum(['starting', 'failed', 'stopping']),
+    live: z.boolean(),
+    ready: z.literal(false),
+    reason: z.string().optional(),
+  })
+  .openapi('NotReady');

@@ -1,9 +1,13 @@
-// Fuzz: thousands of generated malformed requests to every route. Never a 5xx, and memory stays flat.
+// Fuzz: thousands of generated malformed requests to every route. Never a 5xx, and memory stays flat. Then the
+// same requests over one real keep-alive connection: after every rejection, the next request on it still works.
+import { Readable } from 'node:stream';
+import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { configFromEnv } from '../config.js';
 import { signature } from '../channels/wechat/index.js';
 import { testApp } from '../testing/app.js';
+import { serveOnLoopback } from '../testing/loopback.js';
 
 // A seeded PRNG, so a failure reproduces.
 function rng(seed: number) {
@@ -74,6 +78,15 @@ async function blast(count: number, seed: number) {
   return statuses;
 }
 
+/** `mb` megabytes, one a `gapMs`: a slow client still uploading after the server has answered. */
+async function* trickle(mb: number, gapMs: number) {
+  const chunk = Buffer.alloc(1024 * 1024, 0x78);
+  for (let i = 0; i < mb; i++) {
+    yield chunk;
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+}
+
 describe('fuzz', () => {
   it('never answers 5xx to thousands of malformed requests, and memory stays flat', async () => {
     await blast(1500, 1);
@@ -88,5 +101,60 @@ describe('fuzz', () => {
     // Still answering after the storm.
     const res = await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '独角兽奖励多少' }) });
     expect(res.status).toBe(200);
+  }, 120_000);
+
+  // Issue 17, defect 6: after a 413 the server said keep-alive, then dropped the socket; the next request failed.
+  it('keeps a reused keep-alive connection working after every kind of rejection', async () => {
+    const served = await serveOnLoopback(app);
+    const agent = new Agent({ connections: 1, keepAliveTimeout: 60_000 });
+    const r = rng(3);
+    const failures: string[] = [];
+    const rejections = new Map<number, number>();
+    const follow = async (label: string) => {
+      for (const [method, path, body] of [['GET', '/api/health', undefined], ['POST', '/api/ask', JSON.stringify({ question: '独角兽奖励多少' })]] as const) {
+        try {
+          const res = await request(`${served.origin}${path}`, { method, body, headers: { 'content-type': 'application/json' }, dispatcher: agent });
+          await res.body.text();
+          if (res.statusCode !== 200) failures.push(`${label} → next ${method} ${path}: ${res.statusCode}`);
+        } catch (e) {
+          failures.push(`${label} → next ${method} ${path}: ${(e as Error).message}`);
+        }
+      }
+    };
+    const send = async (label: string, opts: Parameters<typeof request>[1]) => {
+      try {
+        const res = await request(`${served.origin}${label.split(' ')[1]}`, { ...opts, dispatcher: agent });
+        await res.body.text();
+        if (res.statusCode >= 500) failures.push(`${label}: ${res.statusCode}`);
+        if (res.statusCode >= 400) rejections.set(res.statusCode, (rejections.get(res.statusCode) ?? 0) + 1);
+      } catch (e) {
+        failures.push(`${label}: ${(e as Error).message}`);
+      }
+      await follow(label);
+    };
+    try {
+      for (let i = 0; i < 300; i++) {
+        const route = ROUTES[Math.floor(r() * ROUTES.length)];
+        const method = METHODS[Math.floor(r() * METHODS.length)];
+        const type = TYPES[Math.floor(r() * TYPES.length)];
+        const b = method === 'GET' || method === 'OPTIONS' ? undefined : body(r);
+        const headers: Record<string, string> = type ? { 'content-type': type } : {};
+        await send(`${method} ${route}?${query(r)} #${i}`, { method: method as 'GET', headers, body: b as Uint8Array | string | undefined });
+      }
+      // The large bodies that used to break the connection: sent outright, trickled in for longer than the old
+      // server's 500 ms drain, and announced with Expect: 100-continue.
+      const wechat = `?${new URLSearchParams({ signature: await signature(['fuzztoken', String(Math.floor(Date.now() / 1000)), '1']), timestamp: String(Math.floor(Date.now() / 1000)), nonce: '1' })}`;
+      for (const path of ['/api/ask', '/v1/chat/completions', `/wechat${wechat}`]) {
+        const headers = { 'content-type': 'application/json', authorization: 'Bearer k1' };
+        await send(`POST ${path} (20 MB)`, { method: 'POST', headers, body: 'x'.repeat(20_000_000) });
+        await send(`POST ${path} (8 MB over 1 s)`, { method: 'POST', headers, body: Readable.from(trickle(8, 125)) });
+        await send(`POST ${path} (20 MB, expect continue)`, { method: 'POST', headers, body: 'x'.repeat(20_000_000), expectContinue: true });
+      }
+    } finally {
+      await agent.close();
+      await served.close();
+    }
+    expect(failures).toEqual([]);
+    for (const s of [400, 401, 404, 413, 415]) expect(rejections.get(s) ?? 0, `status ${s}: ${JSON.stringify([...rejections])}`).toBeGreaterThan(0);
   }, 120_000);
 });

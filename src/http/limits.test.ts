@@ -1,5 +1,7 @@
 // Limits, headers, timeouts and logs of the app, through its public surface.
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { hashText } from '../text/lexicon.js';
 import { createApp } from '../app.js';
 import { configFromEnv } from '../config.js';
 import type { Assistant } from '../qa/assistant.js';
@@ -15,8 +17,8 @@ const fakeAssistant = (delayMs = 0): Assistant => ({
 });
 
 describe('rate limiting', () => {
-  it('answers 429 with Retry-After past the per-client limit, per address', async () => {
-    const app = createApp({ kb, assistant: fakeAssistant(), config: configFromEnv({ RATE_LIMIT_PER_MIN: '60', RATE_LIMIT_BURST: '3' }), clientIp: (c) => c.req.header('x-test-ip') });
+  it('answers 429 with Retry-After past the address ceiling, per address', async () => {
+    const app = createApp({ kb, assistant: fakeAssistant(), config: configFromEnv({ RATE_LIMIT_IP_PER_MIN: '60', RATE_LIMIT_IP_BURST: '3' }), clientIp: (c) => c.req.header('x-test-ip') });
     const hit = (ip: string) => app.request(postJson('/api/ask', { question: '孵化器' }, { 'x-test-ip': ip }));
     for (let i = 0; i < 3; i++) expect((await hit('1.1.1.1')).status).toBe(200);
     const limited = await hit('1.1.1.1');
@@ -26,8 +28,19 @@ describe('rate limiting', () => {
     expect((await hit('2.2.2.2')).status).toBe(200);
   });
 
+  it('limits one conversation (sessionId) well below its address', async () => {
+    const app = createApp({ kb, assistant: fakeAssistant(), config: configFromEnv({ RATE_LIMIT_PER_MIN: '60', RATE_LIMIT_BURST: '2' }), clientIp: () => '1.1.1.1' });
+    const hit = (sessionId: string) => app.request(postJson('/api/ask', { question: '孵化器', sessionId }));
+    expect((await hit('s1')).status).toBe(200);
+    expect((await hit('s1')).status).toBe(200);
+    const limited = await hit('s1');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect((await hit('s2')).status).toBe(200);
+  });
+
   it('trusts X-Forwarded-For only when told to', async () => {
-    const cfg = (trust: string) => configFromEnv({ RATE_LIMIT_PER_MIN: '60', RATE_LIMIT_BURST: '1', TRUST_PROXY: trust });
+    const cfg = (trust: string) => configFromEnv({ RATE_LIMIT_IP_PER_MIN: '60', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: trust });
     const trusting = createApp({ kb, assistant: fakeAssistant(), config: cfg('1'), clientIp: () => '9.9.9.9' });
     const req = (ip: string) => postJson('/api/ask', { question: '孵化器' }, { 'x-forwarded-for': ip });
     expect((await trusting.request(req('3.3.3.3'))).status).toBe(200);
@@ -35,6 +48,45 @@ describe('rate limiting', () => {
     const plain = createApp({ kb, assistant: fakeAssistant(), config: cfg('0'), clientIp: () => '9.9.9.9' });
     expect((await plain.request(req('3.3.3.3'))).status).toBe(200);
     expect((await plain.request(req('4.4.4.4'))).status).toBe(429);
+  });
+
+  // Issue 17, defect 4: with TRUST_PROXY=1 the leftmost entry was believed, so a client rotating it was never limited.
+  it('cannot be bypassed by a spoofed leftmost X-Forwarded-For entry', async () => {
+    for (const trust of ['1', '10.0.0.0/8']) {
+      const app = createApp({ kb, assistant: fakeAssistant(), config: configFromEnv({ RATE_LIMIT_IP_PER_MIN: '60', RATE_LIMIT_IP_BURST: '5', TRUST_PROXY: trust }), clientIp: () => '10.0.0.2' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const res = await app.request(postJson('/api/ask', { question: '孵化器' }, { 'x-forwarded-for': `${i}.${i}.${i}.${i}, 203.0.113.9` }));
+        statuses.push(res.status);
+      }
+      expect(statuses.filter((s) => s === 429).length, trust).toBe(15);
+    }
+  });
+
+  // Issue 17, defect 5: 30 staff behind one NAT lost a third of their questions under the old per-address default.
+  it('lets a hotline office of 30 staff behind one address work at a realistic pace, with the defaults', async () => {
+    let now = 0;
+    const app = createApp({ kb, assistant: fakeAssistant(), config: configFromEnv({}), clientIp: () => '198.51.100.1', now: () => now });
+    const statuses = new Map<number, number>();
+    const count = (s: number) => statuses.set(s, (statuses.get(s) ?? 0) + 1);
+    // Every console loads its reference data once; each staff member then asks about one question every 10 s
+    // (a caller's question and its follow-ups), each in their own conversation, while the load balancer polls health.
+    for (let staff = 0; staff < 30; staff++) {
+      for (const path of ['/api/clauses', '/api/departments', '/api/facts']) count((await app.request(path)).status);
+    }
+    for (let tick = 0; tick < 10 * 60; tick++, now += 1000) {
+      for (let staff = 0; staff < 30; staff++) {
+        if ((tick + staff) % 10 === 0) count((await app.request(postJson('/api/ask', { question: '孵化器给多少', sessionId: `staff-${staff}` }))).status);
+      }
+      if (tick % 5 === 0) count((await app.request('/api/health')).status);
+    }
+    expect(statuses.get(200)).toBeGreaterThan(1800);
+    expect(statuses.get(429) ?? 0).toBe(0);
+  });
+
+  it('never limits /api/health, so a load balancer polling it does not mark the instance down', async () => {
+    const app = createApp({ kb, assistant: fakeAssistant(), config: configFromEnv({ RATE_LIMIT_IP_PER_MIN: '60', RATE_LIMIT_IP_BURST: '3' }), clientIp: () => '1.1.1.1' });
+    for (let i = 0; i < 200; i++) expect((await app.request('/api/health')).status).toBe(200);
   });
 });
 
@@ -86,6 +138,30 @@ describe('structured logs', () => {
     expect(lines[0].session).toMatch(/^[0-9a-f]{16}$/);
     expect(JSON.stringify(lines[0])).not.toContain('openid-abc');
     expect(lines[0]).not.toHaveProperty('question');
+  });
+
+  // Issue 17, defect 9: the hash was unsalted FNV, reversed by hashing a dictionary of likely ids in under a second.
+  it('salts the session hash, so a dictionary of candidate ids cannot reverse it', async () => {
+    const { assistant } = testApp();
+    const logged = async (env: Record<string, string>, sessionId: string) => {
+      const lines: Record<string, unknown>[] = [];
+      const app = createApp({ kb, assistant, logSink: (l) => lines.push(l), config: configFromEnv(env) });
+      await app.request(postJson('/api/ask', { question: '谁牵头', sessionId }));
+      return lines[0]!.session as string;
+    };
+    // A conversation the server opened (API ids are issued by the server).
+    const { sessionId } = await assistant.ask('独角兽奖励多少');
+    const id = sessionId!;
+    // The old scheme (and any unsalted hash) over a dictionary that includes the real id finds no match.
+    const dictionary = [id, `api:${id}`, 'zhangsan', 'wecom:zhangsan'];
+    const unsalted = (k: string) => [hashText('policy-qa', k) + hashText(k, 'policy-qa'), createHash('sha256').update(k).digest('hex').slice(0, 16)];
+    const h = await logged({}, id);
+    expect(h).toMatch(/^[0-9a-f]{16}$/);
+    expect(dictionary.flatMap(unsalted)).not.toContain(h);
+    // With LOG_SALT the hash is HMAC-SHA-256 under that key: stable across restarts, different per key.
+    const salted = await logged({ LOG_SALT: 'office-secret' }, id);
+    expect(salted).toBe(createHmac('sha256', 'office-secret').update(id).digest('hex').slice(0, 16));
+    expect(await logged({ LOG_SALT: 'other-secret' }, id)).not.toBe(salted);
   });
 
   it('logs the question text only when enabled', async () => {

@@ -1,7 +1,7 @@
 // Structured access logs: one JSON line per request with id, route, status, latency and intent. Session keys
-// (OpenIDs) are hashed; question text is logged only when enabled.
+// (OpenIDs) are hashed with a secret salt; question text is logged only when enabled.
 import type { MiddlewareHandler } from 'hono';
-import { hashText } from '../text/lexicon.js';
+import { hmacSha256 } from './digest.js';
 import type { AppEnv, RequestRecord, RequestScope } from './request-scope.js';
 
 export type LogSink = (line: Record<string, unknown>) => void;
@@ -13,8 +13,17 @@ export interface LoggerOptions {
   newId?: () => string;
 }
 
-/** Short stable hash: enough to follow one user through the logs, not enough to recover the OpenID. */
-export const hashKey = (key: string) => hashText('policy-qa', key) + hashText(key, 'policy-qa');
+// Drawn once per process: the same user hashes alike in one process's lines, and nobody can hash candidates.
+const PROCESS_SALT = crypto.randomUUID();
+
+/**
+ * The session's hash for log lines: HMAC-SHA-256 keyed by LOG_SALT (set it to follow a user across restarts and
+ * instances) or a per-process random salt, 16 hex characters. An unsalted hash of an OpenID or a pinyin userid is
+ * reversed by hashing a dictionary of candidates; without the salt there is nothing to compare against.
+ */
+export function sessionHasher(salt: string | undefined = PROCESS_SALT): (key: string) => Promise<string> {
+  return hmacSha256(salt, 8);
+}
 
 export function requestLogger(opts: LoggerOptions): MiddlewareHandler<AppEnv> {
   const now = opts.now ?? (() => performance.now());

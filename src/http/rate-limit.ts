@@ -1,5 +1,7 @@
-// Per-client rate limiting: a token bucket per key (IP for HTTP, OpenID/userid for WeChat/WeCom), in a bounded map
-// so a flood of distinct clients cannot grow memory without limit.
+// Per-client rate limiting: a token bucket per key (address, API session, WeChat/WeCom user), in a bounded map
+// so a flood of distinct clients cannot grow memory without limit. Keys are hashed to 16 bytes first: a client
+// controls them (a session id, a header), and 50,000 keys of 8 KB each must cost what 50,000 short ones do.
+import { sha256Hex } from './digest.js';
 
 export interface RateLimitOptions {
   /** Sustained requests per minute per client. */
@@ -12,8 +14,8 @@ export interface RateLimitOptions {
 }
 
 export interface RateLimiter {
-  /** Takes one token; returns 0 when allowed, else the seconds until the next token. */
-  take(key: string): number;
+  /** Takes one token; resolves 0 when allowed, else the seconds until the next token. */
+  take(key: string): Promise<number>;
 }
 
 export function createRateLimiter(opts: RateLimitOptions): RateLimiter {
@@ -22,7 +24,8 @@ export function createRateLimiter(opts: RateLimitOptions): RateLimiter {
   const ratePerMs = opts.perMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
-    take(key) {
+    async take(rawKey) {
+      const key = await sha256Hex(rawKey, 16);
       const t = now();
       const b = buckets.get(key) ?? { tokens: opts.burst, at: t };
       b.tokens = Math.min(opts.burst, b.tokens + (t - b.at) * ratePerMs);

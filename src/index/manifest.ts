@@ -3,8 +3,8 @@ import { blocksToText, type SourceDocument } from '../corpus/blocks.js';
 import { hashText } from '../text/lexicon.js';
 import { createError } from '../errors.js';
 
-/** Bump when the artifact layout or any extraction rule changes meaning. */
-export const INDEX_FORMAT_VERSION = 2;
+/** Bump when the artifact layout or any extraction rule changes meaning. 3: the manifest hashes every artifact. */
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface Manifest {
   formatVersion: number;
@@ -15,6 +15,8 @@ export interface Manifest {
   corpusHash: string;
   vectorIndex: string;
   counts: { documents: number; clauses: number; chunks: number; facts: number };
+  /** sha256 (hex) of every artifact file, by path relative to the index folder; verified before anything is read. */
+  files?: Record<string, string>;
 }
 
 export interface ManifestExpectation {
@@ -32,9 +34,13 @@ export function corpusHash(sources: SourceDocument[]): string {
 
 /**
  * Incompatible artifacts (another format or embedder) throw INDEX_MISMATCH; artifacts built from an older
- * corpus or dictionary throw INDEX_STALE, which the Node entry answers by rebuilding.
+ * corpus or dictionary, or by an older version of this program, throw INDEX_STALE, which the Node entry answers
+ * by rebuilding.
  */
 export function checkManifest(m: Manifest, want: ManifestExpectation): void {
+  if (typeof m?.formatVersion === 'number' && m.formatVersion >= 1 && m.formatVersion < INDEX_FORMAT_VERSION) {
+    throw createError('INDEX_STALE', `index format ${m.formatVersion} is older than ${INDEX_FORMAT_VERSION}`);
+  }
   if (m?.formatVersion !== INDEX_FORMAT_VERSION) {
     throw createError('INDEX_MISMATCH', `index format ${m?.formatVersion} but this build reads ${INDEX_FORMAT_VERSION}`);
   }

@@ -1,6 +1,7 @@
 // Node side of the Worker bundle: gather the artifacts from disk (data/index from `npm run build:index`,
 // corpus/lexicon, nodejieba's own dictionary files), check they belong together, and write them as one JSON
 // text file (data/worker/artifacts.txt) that the Worker imports as a Text module (wrangler's default rule for .txt).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -10,9 +11,15 @@ import { createError } from '../errors.js';
 import { embedderId } from '../index/embeddings.js';
 import { lexiconHash } from '../index/knowledge-base.js';
 import { checkManifest, corpusHash, type Manifest } from '../index/manifest.js';
+import { requireHashes } from '../index/integrity.js';
 import { hashText } from '../text/lexicon.js';
 import type { WorkerArtifacts } from '../worker/artifacts.js';
 import { lexiconFromFiles, type LexiconFiles } from '../text/lexicon.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The bundled manifest: it carries the hash of the kb.json bundled beside it (which may have no vectors). */
+export const sealManifest = (manifest: Manifest, kbJson: string) => JSON.stringify({ ...manifest, files: { 'kb.json': sha256(kbJson) } });
 
 export const WORKER_ARTIFACTS_FILE = join(PROJECT_ROOT, 'data', 'worker', 'artifacts.txt');
 
@@ -55,7 +62,8 @@ export async function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): Prom
   const jieba = nodejiebaDictFiles();
   if (!existsSync(join(indexDir, 'manifest.json'))) throw createError('INDEX_MISSING', `no index at ${indexDir}: run npm run build:index`);
   const manifestJson = readFileSync(join(indexDir, 'manifest.json'), 'utf8');
-  let kbJson = readFileSync(join(indexDir, 'kb.json'), 'utf8');
+  const kbPath = join(indexDir, 'kb.json');
+  let kbJson = existsSync(kbPath) ? readFileSync(kbPath, 'utf8') : '';
   const manifest: Manifest = JSON.parse(manifestJson);
   const hash = corpusHash(await readCorpus(opts.corpusDir));
   try {
@@ -64,12 +72,14 @@ export async function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): Prom
     (e as Error).message += ' (run npm run build:index)';
     throw e;
   }
+  // A damaged index is not bundled: the Worker would refuse it anyway, after the deploy.
+  requireHashes(manifest, { 'kb.json': kbJson ? sha256(kbJson) : undefined }, indexDir);
   if (opts.withoutVectors) {
     const { vectors: _omit, ...rest } = JSON.parse(kbJson);
     kbJson = JSON.stringify(rest);
   }
   return {
-    manifestJson,
+    manifestJson: sealManifest(manifest, kbJson),
     kbJson,
     corpusHash: hash,
     lexicon,

@@ -18,16 +18,31 @@ describe('assistant sessions', () => {
     expect(second.citations[0].number).toBe(5);
   });
 
-  it('treats an expired session as new: no stale focus', async () => {
+  it('treats an expired session as new: a new id, the expired notice, no stale focus', async () => {
     let now = 0;
     const sessions = new MemorySessionStore({ now: () => now });
     const a = createAssistant({ engine, sessions, now: () => now });
     const first = await a.ask('国家级孵化器新认定给多少？');
     now += 31 * 60 * 1000;
     const late = await a.ask('这条谁牵头？', { sessionId: first.sessionId });
-    expect(late.sessionId).toBe(first.sessionId);
+    expect(late.sessionId).not.toBe(first.sessionId);
+    expect(late.notice).toBe('session_expired');
+    expect(late.answer.split('\n')[0]).toBe('之前的对话已过期，请重新说明问题。');
     // With the focus gone there is no "这条" to resolve: it is not answered as clause 14.
     expect(late.citations[0]?.number).not.toBe(14);
+  });
+
+  it('keeps a channel user’s conversation under the channel’s own key, out of reach of API ids', async () => {
+    const sessions = new MemorySessionStore();
+    const a = createAssistant({ engine, sessions, newId: () => 'issued' });
+    const first = await a.ask('国家级孵化器新认定给多少？', { channelUser: 'wechat:gh_acct:oUser' });
+    expect(first.sessionId).toBeUndefined();
+    expect((await sessions.get('wechat:gh_acct:oUser'))?.focus?.clause).toBe(14);
+    const api = await a.ask('这条谁牵头？', { sessionId: 'wechat:gh_acct:oUser' });
+    expect(api.notice).toBe('session_expired');
+    expect(api.sessionId).toBe('issued');
+    expect(await sessions.get('api:issued')).toBeDefined();
+    await expect(a.ask('孵化器', { channelUser: 'api:issued' })).rejects.toThrow(/not a channel key/);
   });
 
   it('rebuilds the focus from a client-kept history instead of a session', async () => {

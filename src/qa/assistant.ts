@@ -1,5 +1,5 @@
 // The assistant: engine + session memory. This is the AskFn every channel calls.
-import { MAX_TURNS, type Session, type SessionStore } from './sessions.js';
+import { API_NAMESPACE, MAX_TURNS, SESSION_EXPIRED_TEXT, type Session, type SessionStore } from './sessions.js';
 import type { Focus } from './context.js';
 import type { Engine, EngineResult } from './engine.js';
 import type { Answer, AnswerWriter, AskOptions, HistoryTurn } from './types.js';
@@ -7,6 +7,7 @@ import type { Answer, AnswerWriter, AskOptions, HistoryTurn } from './types.js';
 export interface AssistantDeps {
   engine: Engine;
   sessions: SessionStore;
+  /** Ids for new API sessions: random and unguessable by default (tests pass a counter). */
   newId?: () => string;
   now?: () => number;
   /** Optional LLM phrasing; absent means rules only (the default, fully offline). */
@@ -50,6 +51,26 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return unplaced(again.answer) ? r : again;
   };
 
+  const fresh = (key: string): Session => ({ id: key, turns: [], updatedAt: now() });
+
+  /**
+   * The session a request belongs to. Store keys are namespaced: an API session lives under `api:` + the id the
+   * server issued, a channel's under its own prefix (`wechat:…`), so no id a client sends can reach a channel's
+   * conversation. A channel key starts its session on first use; an unknown API id gets a new id and `expired`.
+   */
+  async function open(opts: AskOptions): Promise<{ session: Session; publicId?: string; expired: boolean }> {
+    if (opts.channelUser !== undefined) {
+      if (!opts.channelUser || opts.channelUser.startsWith(API_NAMESPACE)) throw new Error(`not a channel key: ${opts.channelUser}`);
+      return { session: (await deps.sessions.get(opts.channelUser)) ?? fresh(opts.channelUser), expired: false };
+    }
+    if (opts.sessionId) {
+      const known = await deps.sessions.get(API_NAMESPACE + opts.sessionId);
+      if (known) return { session: known, publicId: opts.sessionId, expired: false };
+    }
+    const id = newId();
+    return { session: fresh(API_NAMESPACE + id), publicId: id, expired: !!opts.sessionId };
+  }
+
   return {
     async ask(question, opts = {}) {
       const started = performance.now();
@@ -59,9 +80,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         const { answer } = await retry(question, await deps.engine.ask(question, prior), prior, previous, opts, started);
         return write(question, answer, opts, started);
       }
-      const known = opts.sessionId ? await deps.sessions.get(opts.sessionId) : undefined;
-      // An unknown or expired id starts a new session under that id, so a channel's stable key (an OpenID) keeps working.
-      const session: Session = known ?? { id: opts.sessionId ?? newId(), turns: [], updatedAt: now() };
+      const { session, publicId, expired } = await open(opts);
       const first = await deps.engine.ask(question, session.focus);
       const { answer, focus } = await retry(question, first, session.focus, session.turns.map((t) => t.question), opts, started);
       await deps.sessions.set({
@@ -70,7 +89,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         turns: [...session.turns, { question, intent: answer.intent, clause: answer.citations[0]?.number, at: now() }],
         updatedAt: now(),
       });
-      return { ...(await write(question, answer, opts, started)), sessionId: session.id };
+      const written = await write(question, answer, opts, started);
+      // The caller's earlier conversation is gone: say so first, rather than answer a follow-up out of context.
+      if (expired) return { ...written, answer: `${SESSION_EXPIRED_TEXT}\n${written.answer}`, notice: 'session_expired', sessionId: publicId };
+      return publicId ? { ...written, sessionId: publicId } : written;
     },
   };
 }

@@ -11,6 +11,7 @@ export interface Turn {
 }
 
 export interface Session {
+  /** The store key: `api:<issued id>` or a channel's own key (`wechat:<account>:<openid>`). */
   id: string;
   focus?: Focus;
   /** The most recent turns, oldest first (bounded). */
@@ -31,6 +32,10 @@ export interface MemorySessionOptions {
 }
 
 export const SESSION_TTL_MS = 30 * 60 * 1000;
+/** Store-key prefix of JSON API sessions; chat channels key theirs by channel (`wechat:`, `wecom:`). */
+export const API_NAMESPACE = 'api:';
+/** First line of an answer whose session was unknown (the API contract the console relies on). */
+export const SESSION_EXPIRED_TEXT = '之前的对话已过期，请重新说明问题。';
 export const MAX_TURNS = 10;
 
 export class MemorySessionStore implements SessionStore {

@@ -32,7 +32,10 @@ export interface Answer {
   facts: Fact[];
   /** Responsible departments when the answer names them. */
   departments?: { lead: string[]; support: string[] };
+  /** The API session this answer belongs to (issued by the server; pass it back for follow-ups). */
   sessionId?: string;
+  /** 'session_expired': the sessionId sent is unknown (expired, lost in a restart, never issued); a new one started. */
+  notice?: 'session_expired';
   generatedBy?: 'rules' | 'llm';
   /** Why an LLM draft was rejected, e.g. "unbacked: 1000万元". */
   guard?: string;
@@ -45,7 +48,16 @@ export interface HistoryTurn {
 }
 
 export interface AskOptions {
+  /**
+   * A session id the server issued earlier (the JSON API). An unknown one starts a new session and the answer
+   * says so (notice 'session_expired'); it can never name a chat channel's session.
+   */
   sessionId?: string;
+  /**
+   * A chat channel's own key for the user, e.g. `wechat:<account>:<openid>`: the conversation lives under it and
+   * starts on first use. Set by channel code from authenticated platform fields, never from a client.
+   */
+  channelUser?: string;
   history?: HistoryTurn[];
   /** Total time budget in ms for this request (LLM paths); the rules path ignores it. */
   deadlineMs?: number;

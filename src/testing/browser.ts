@@ -25,7 +25,7 @@ export interface ConsoleHarness {
  */
 function consoleApp() {
   const kb = seedKnowledgeBase();
-  const config = { ...configFromEnv({}), rateLimit: { perMinute: 0, burst: 0 } };
+  const config = configFromEnv({ RATE_LIMIT_PER_MIN: '0' });
   return createRuntime({ kb, config, logError: () => {} }).app;
 }
 

@@ -1,8 +1,8 @@
 // Test helper (imported only by tests): an app served on a loopback port, so real clients (the official `openai`
 // package, fetch with keep-alive) talk to it over real HTTP.
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { bodyLimitFor } from '../app.js';
 import { configFromEnv } from '../config.js';
+import { createNodeServer } from '../node/http-server.js';
 import { seedKnowledgeBase } from './fixtures.js';
 import { createRuntime } from '../runtime.js';
 
@@ -14,18 +14,19 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serves any fetch handler on 127.0.0.1 with an OS-chosen port. */
-export function serveOnLoopback(app: { fetch: (req: Request) => Response | Promise<Response> }): Promise<Served> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      const origin = `http://127.0.0.1:${info.port}`;
-      resolve({
-        origin,
-        baseURL: `${origin}/v1`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
+/** Serves any fetch handler on 127.0.0.1 with an OS-chosen port, through the Node server the entry uses. */
+export async function serveOnLoopback(app: { fetch: (req: Request, env?: any) => Response | Promise<Response> }): Promise<Served> {
+  const node = createNodeServer({ fetch: (req, env) => app.fetch(req, env), maxBodyBytes: (path) => bodyLimitFor(path) });
+  const info = await node.listen(0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${info.port}`;
+  return {
+    origin,
+    baseURL: `${origin}/v1`,
+    close: () => new Promise<void>((done) => {
+      node.server.close(() => done());
+      node.server.closeAllConnections();
+    }),
+  };
 }
 
 /** The real app over the seed corpus, configured like the Node entry from `env` (e.g. { API_KEYS: 'k1,k2' }). */

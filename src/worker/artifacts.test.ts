@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { blocksToText } from '../corpus/blocks.js';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ const runAll = (kb: KnowledgeBase) => {
 
 describe('the Worker knowledge base from bundled artifacts', () => {
   it('gives the same answers as the Node entry to every eval question and dialog turn', async () => {
-    const workerKb = knowledgeBaseFromArtifacts(artifacts);
+    const workerKb = await knowledgeBaseFromArtifacts(artifacts);
     expect(nodeKb.vectors.id).not.toBe('exact');
     expect(workerKb.vectors.id).toBe('exact');
     expect(workerKb.manifest.tokenizer).toBe(nodeKb.manifest.tokenizer);
@@ -45,26 +46,38 @@ describe('the Worker knowledge base from bundled artifacts', () => {
     expect(worker).toEqual(node);
   });
 
-  it('refuses artifacts built with another dictionary or lexicon, a corrupt index, or no vectors to search', () => {
-    const code = (a: WorkerArtifacts) => {
-      try {
-        knowledgeBaseFromArtifacts(a);
-        return 'ok';
-      } catch (e) {
-        return isAppError(e) ? e.code : String(e);
-      }
-    };
+  it('refuses artifacts built with another dictionary or lexicon, a corrupt index, or no vectors to search', async () => {
+    const code = (a: WorkerArtifacts) =>
+      knowledgeBaseFromArtifacts(a).then(
+        () => 'ok',
+        (e) => (isAppError(e) ? e.code : String(e)),
+      );
     const lex = artifacts.lexicon;
-    expect(code({ ...artifacts, lexicon: { ...lex, userDict: `${lex.userDict}新词 100 n\n` } })).toBe('INDEX_STALE');
-    expect(code({ ...artifacts, lexicon: { ...lex, stopWords: `${lex.stopWords}\n嗯` } })).toBe('INDEX_STALE');
-    expect(code({ ...artifacts, corpusHash: 'other' })).toBe('INDEX_STALE');
+    expect(await code({ ...artifacts, lexicon: { ...lex, userDict: `${lex.userDict}新词 100 n\n` } })).toBe('INDEX_STALE');
+    expect(await code({ ...artifacts, lexicon: { ...lex, stopWords: `${lex.stopWords}\n嗯` } })).toBe('INDEX_STALE');
+    expect(await code({ ...artifacts, corpusHash: 'other' })).toBe('INDEX_STALE');
     const m = JSON.parse(artifacts.manifestJson);
-    expect(code({ ...artifacts, manifestJson: JSON.stringify({ ...m, formatVersion: m.formatVersion + 1 }) })).toBe('INDEX_MISMATCH');
-    expect(code({ ...artifacts, manifestJson: JSON.stringify({ ...m, embedder: 'other/v9' }) })).toBe('INDEX_MISMATCH');
-    expect(code({ ...artifacts, kbJson: artifacts.kbJson.slice(0, 1000) })).toBe('INDEX_CORRUPT');
+    expect(await code({ ...artifacts, manifestJson: JSON.stringify({ ...m, formatVersion: m.formatVersion + 1 }) })).toBe('INDEX_MISMATCH');
+    expect(await code({ ...artifacts, manifestJson: JSON.stringify({ ...m, embedder: 'other/v9' }) })).toBe('INDEX_MISMATCH');
+    expect(await code({ ...artifacts, kbJson: artifacts.kbJson.slice(0, 1000) })).toBe('INDEX_CORRUPT');
     const { vectors: _v, ...noVectors } = JSON.parse(artifacts.kbJson);
-    expect(code({ ...artifacts, kbJson: JSON.stringify(noVectors) })).toBe('INDEX_CORRUPT');
-    expect(code(artifacts)).toBe('ok');
+    expect(await code({ ...artifacts, kbJson: JSON.stringify(noVectors) })).toBe('INDEX_CORRUPT');
+    // Without vectors and with its hash made to match, it is still refused: nothing to search.
+    const slim = JSON.stringify(noVectors);
+    const slimManifest = JSON.stringify({ ...m, files: { 'kb.json': createHash('sha256').update(slim).digest('hex') } });
+    expect(await code({ ...artifacts, kbJson: slim, manifestJson: slimManifest })).toBe('INDEX_CORRUPT');
+    // One figure changed, still valid JSON: the content hash catches it (issue 17, defect 3).
+    expect(artifacts.kbJson).toContain('50万元');
+    expect(await code({ ...artifacts, kbJson: artifacts.kbJson.replaceAll('50万元', '80万元') })).toBe('INDEX_CORRUPT');
+    expect(await code(artifacts)).toBe('ok');
+  });
+
+  it('will not bundle a damaged index', async () => {
+    const damaged = join(dir, 'damaged');
+    cpSync(join(dir, 'index'), damaged, { recursive: true });
+    const kb = join(damaged, 'kb.json');
+    writeFileSync(kb, readFileSync(kb, 'utf8').replaceAll('50万元', '80万元'));
+    await expect(readWorkerArtifacts({ indexDir: damaged })).rejects.toThrow(/kb\.json does not match its hash/);
   });
 
   it('leaves the vectors out on request (a Vectorize index serves them)', async () => {

@@ -1,10 +1,11 @@
 // The Worker's fetch handler: the same Hono app as on Node (createApp), built once per isolate from the bundled
 // artifacts and the env bindings. The knowledge base is built on the first request, not at start-up, which
-// keeps the Worker within its start-up time limit; a bundle that fails its manifest check answers 503.
+// keeps the Worker within its start-up time limit; a bundle that fails its manifest or content-hash check, or
+// whose self-check question does not answer, answers 503 to everything.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 import { configFromEnv } from '../config.js';
-import { errorBody, isAppError } from '../errors.js';
+import { createError, errorBody, isAppError } from '../errors.js';
 import type { RequestRecord } from '../http/request-scope.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import { createEngine, type Engine } from '../qa/engine.js';
@@ -31,30 +32,28 @@ const log = (line: Record<string, unknown>) => console.log(JSON.stringify(line))
 
 /** @param artifacts loads the bundled artifacts (called once, on the first request). */
 export function createWorkerHandler(artifacts: () => WorkerArtifacts) {
-  const cores = new Map<VectorizeBinding | undefined, { kb: KnowledgeBase; engine: Engine }>();
-  const apps = new WeakMap<WorkerEnv, App>();
+  const cores = new Map<VectorizeBinding | undefined, Promise<{ kb: KnowledgeBase; engine: Engine }>>();
+  const apps = new WeakMap<WorkerEnv, Promise<App>>();
   const storage = new AsyncLocalStorage<RequestRecord>();
 
   const core = (vectorize: VectorizeBinding | undefined) => {
     let c = cores.get(vectorize);
     if (!c) {
-      const kb = knowledgeBaseFromArtifacts(artifacts(), {
+      c = knowledgeBaseFromArtifacts(artifacts(), {
         vectors: vectorize ? (data) => createVectorizeIndex(vectorize, data.manifest, data.chunks.length) : undefined,
-      });
-      cores.set(vectorize, (c = { kb, engine: createEngine(kb) }));
+      }).then((kb) => ({ kb, engine: createEngine(kb) }));
+      cores.set(vectorize, c);
     }
     return c;
   };
 
-  const appFor = (env: WorkerEnv): App => {
-    let app = apps.get(env);
-    if (app) return app;
-    const { kb, engine } = core(env.VECTORIZE);
+  const build = async (env: WorkerEnv): Promise<App> => {
+    const { kb, engine } = await core(env.VECTORIZE);
     const vars = strings(env);
     const config = configFromEnv(vars);
     // The LLM writer's client (@langchain/openai → langsmith) needs Node APIs this Worker does not enable.
     if (config.llm) log({ ts: new Date().toISOString(), level: 'warn', event: 'llm-not-supported', message: 'LLM_* is set, but the Worker answers with the rules only' });
-    app = createRuntime({
+    const runtime = createRuntime({
       kb,
       engine,
       sessions: sessionStoreFor(env.SESSIONS),
@@ -63,8 +62,19 @@ export function createWorkerHandler(artifacts: () => WorkerArtifacts) {
       scope: { run: (record, fn) => storage.run(record, fn), get: () => storage.getStore() },
       clientIp: (c) => c.req.header('cf-connecting-ip'),
       logError: (err) => log({ ts: new Date().toISOString(), level: 'error', event: 'unhandled', message: String((err as Error)?.stack ?? err) }),
-    }).app;
-    apps.set(env, app);
+    });
+    const state = await runtime.readiness.settle();
+    if (!state.ready) throw createError('NOT_READY', state.reason);
+    return runtime.app;
+  };
+
+  const reported = new WeakSet<object>();
+  const appFor = (env: WorkerEnv): Promise<App> => {
+    let app = apps.get(env);
+    if (!app) {
+      app = build(env);
+      apps.set(env, app);
+    }
     return app;
   };
 
@@ -72,10 +82,14 @@ export function createWorkerHandler(artifacts: () => WorkerArtifacts) {
     async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
       let app: App;
       try {
-        app = appFor(env);
+        app = await appFor(env);
       } catch (e) {
         if (!isAppError(e)) throw e;
-        log({ ts: new Date().toISOString(), level: 'fatal', event: 'index-unusable', code: e.code, message: e.message, fix: 'npm run build:worker, then deploy again' });
+        if (!reported.has(e)) {
+          reported.add(e);
+          log({ ts: new Date().toISOString(), level: 'fatal', event: 'index-unusable', code: e.code, message: e.message, fix: 'npm run build:worker, then deploy again' });
+        }
+        if (new URL(request.url).pathname === '/api/health') return Response.json({ status: 'failed', live: true, ready: false, reason: `${e.code}: ${e.message}` }, { status: 503 });
         return Response.json(errorBody(e), { status: e.status });
       }
       return app.fetch(request, env, ctx);

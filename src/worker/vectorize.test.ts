@@ -4,7 +4,7 @@ import { buildKnowledgeBaseData, type KnowledgeBase } from '../index/knowledge-b
 import { corpusHash } from '../index/manifest.js';
 import { lexicon, seedKnowledgeBase, sources, tokenizer } from '../testing/fixtures.js';
 import { knowledgeBaseFromArtifacts, type WorkerArtifacts } from './artifacts.js';
-import { compactDictionary, nodejiebaDictFiles, readLexiconFiles } from '../node/worker-artifacts.js';
+import { compactDictionary, nodejiebaDictFiles, readLexiconFiles, sealManifest } from '../node/worker-artifacts.js';
 import { askAll, digest } from '../testing/answer-digest.js';
 import { FakeVectorize } from '../testing/fake-vectorize.js';
 import { evalInput } from '../testing/segment-texts.js';
@@ -16,7 +16,7 @@ const data = buildKnowledgeBaseData(sources, lexicon, tokenizer);
 const { manifest, ...rest } = data;
 const jieba = nodejiebaDictFiles();
 const artifacts: WorkerArtifacts = {
-  manifestJson: JSON.stringify(manifest),
+  manifestJson: sealManifest(manifest, JSON.stringify(rest)),
   kbJson: JSON.stringify(rest),
   corpusHash: corpusHash(sources),
   lexicon: readLexiconFiles(),
@@ -47,13 +47,14 @@ describe('Vectorize as the vector index', () => {
   it('gives the same answers as exact search to every eval question and dialog turn', async () => {
     const index = new FakeVectorize(data.embedder.dim);
     index.insert(records);
-    const viaVectorize = knowledgeBaseFromArtifacts(
-      { ...artifacts, kbJson: JSON.stringify({ ...rest, vectors: undefined }) },
+    const slim = JSON.stringify({ ...rest, vectors: undefined });
+    const viaVectorize = await knowledgeBaseFromArtifacts(
+      { ...artifacts, kbJson: slim, manifestJson: sealManifest(manifest, slim) },
       { vectors: (d) => createVectorizeIndex(index, d.manifest, d.chunks.length) },
     );
     expect(viaVectorize.vectors.id).toBe('vectorize');
     expect(viaVectorize.manifest.vectorIndex).toBe('vectorize');
-    const [exact, vectorize] = [await answers(knowledgeBaseFromArtifacts(artifacts)), await answers(viaVectorize)];
+    const [exact, vectorize] = [await answers(await knowledgeBaseFromArtifacts(artifacts)), await answers(viaVectorize)];
     expect(index.queries).toBeGreaterThan(300);
     expect(vectorize).toEqual(exact);
   });

@@ -67,20 +67,3 @@ export function createDedupeStore(opts: DedupeOptions = {}): ReplyStore & { size
 
   return { getOrStart, size: () => entries.size };
 }
-
-/**
- * cyrb53, a fast non-cryptographic hash: keeps dedupe keys short (a question can be 2 KB and the
- * store holds 10,000 keys). Callers scope keys per user, so a collision could only mix one user's own messages.
- */
-export function shortHash(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${s.length}.${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
-}

@@ -1,5 +1,6 @@
 // Reads a chat request body: JSON content type, bounded size, parseable. Runs before any validation.
 import { readBoundedBytes } from '../../http/read-body.js';
+import { requireUtf8 } from '../../http/utf8.js';
 import { createError } from '../../errors.js';
 
 /** A long conversation with its history still fits easily; anything bigger is a mistake or an attack. */
@@ -17,8 +18,8 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
   const bytes = await readBoundedBytes(req, maxBytes);
   if (!bytes) throw tooLarge(maxBytes);
-  // Invalid UTF-8 becomes U+FFFD; JSON.parse or the question checks then decide, never a crash.
-  const text = new TextDecoder().decode(bytes);
+  // Invalid UTF-8 is refused (400), never decoded to U+FFFD and answered as a question.
+  const text = requireUtf8(bytes);
   try {
     return JSON.parse(text);
   } catch {

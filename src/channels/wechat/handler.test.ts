@@ -36,7 +36,7 @@ describe('createMessageHandler', () => {
     const ask = vi.fn(async () => answerOf('**100万元**。'));
     const { handle } = setup(ask);
     expect(await handle({ ...base, MsgType: 'text', Content: '多少钱', MsgId: '1' })).toBe('100万元。');
-    expect(ask).toHaveBeenCalledWith('多少钱', expect.objectContaining({ sessionId: 'wechat:oUser' }));
+    expect(ask).toHaveBeenCalledWith('多少钱', expect.objectContaining({ channelUser: 'wechat:gh_acct:oUser' }));
   });
 
   it('turns an engine failure into an apology, logged once', async () => {
@@ -64,22 +64,15 @@ describe('createMessageHandler', () => {
     expect(ask).toHaveBeenCalledTimes(1);
   });
 
-  it('hands a user who resends the question (new MsgId) the answer already in progress', async () => {
-    const ask = vi.fn(async () => {
-      await sleep(80);
-      return answerOf('答案。');
-    });
-    const { handle } = setup(ask, 20);
-    expect(await handle({ ...base, MsgType: 'text', Content: '问题', MsgId: '10' })).toBe(TEXTS.pending);
-    expect(await handle({ ...base, MsgType: 'text', Content: '问题', MsgId: '11', CreateTime: '1700000009' })).toBe(
-      TEXTS.pending,
-    );
-    await sleep(100);
-    expect(await handle({ ...base, MsgType: 'text', Content: '问题', MsgId: '12' })).toBe('答案。');
-    expect(ask).toHaveBeenCalledTimes(1);
-    // Another user asking the same words gets their own engine call (their session may differ).
-    await handle({ ...base, FromUserName: 'oOther', MsgType: 'text', Content: '问题', MsgId: '13' });
-    expect(ask).toHaveBeenCalledTimes(2);
+  it('treats a resend (new MsgId) as a new message, never handing it a reply made for other words or another turn', async () => {
+    const ask = vi.fn(async (q: string) => answerOf(`答：${q}（第${ask.mock.calls.length}次）。`));
+    const { handle } = setup(ask);
+    expect(await handle({ ...base, MsgType: 'text', Content: '问题', MsgId: '10' })).toBe('答：问题（第1次）。');
+    expect(await handle({ ...base, MsgType: 'text', Content: '问题', MsgId: '10' })).toBe('答：问题（第1次）。'); // retry
+    expect(await handle({ ...base, MsgType: 'text', Content: '问题', MsgId: '11' })).toBe('答：问题（第2次）。');
+    // Another user's message with the same MsgId in another account is not this one.
+    await handle({ ...base, ToUserName: 'gh_other', MsgType: 'text', Content: '问题', MsgId: '11' });
+    expect(ask).toHaveBeenCalledTimes(3);
   });
 
   it('keys messages without MsgId by sender and CreateTime', async () => {

@@ -1,14 +1,15 @@
 // Decides the reply text for one decrypted message: canned texts, or the engine within 5 seconds.
+import { isAppError } from '../../errors.js';
 import type { AskFn } from '../../qa/types.js';
 import { replyWithin } from '../kit/deadline.js';
-import { shortHash, type ReplyStore } from '../kit/dedupe.js';
+import type { ReplyStore } from '../kit/dedupe.js';
 import { formatAnswer } from '../kit/plain-text.js';
 import { TEXTS } from '../kit/texts.js';
 import type { XmlFields } from './xml.js';
 
 export interface MessageHandlerOptions {
   ask: AskFn;
-  /** 'wechat' | 'wecom': prefixes session ids and dedupe keys. */
+  /** 'wechat' | 'wecom': the namespace of session and dedupe keys (`wechat:<account>:<openid>`). */
   channel: string;
   /** Reply budget in UTF-8 bytes. */
   maxBytes: number;
@@ -67,25 +68,21 @@ export function createMessageHandler(opts: MessageHandlerOptions): MessageHandle
     if ('text' in p) return p.text;
     const user = msg.FromUserName ?? '';
     const scope = `${opts.channel}:${msg.ToUserName ?? ''}`;
-    const msgKey = `${scope}:m:${msg.MsgId || `${user}:${msg.CreateTime ?? ''}`}`;
-    // Our pending hint asks the user to resend; the resend has a new MsgId, so also share
-    // the work by (user, question) to hand them the answer already being computed.
-    const questionKey = `${scope}:q:${user}:${shortHash(p.question)}`;
-    const reply = opts.dedupe.getOrStart(msgKey, () =>
-      opts.dedupe.getOrStart(questionKey, async () => {
-        try {
-          // WeChat tries three times, ~5 s each: the engine may use the whole span.
-          const answer = await opts.ask(p.question, {
-            sessionId: `${opts.channel}:${user}`,
-            deadlineMs: opts.replyDeadlineMs * 3,
-          });
-          return formatAnswer(answer, { maxBytes: opts.maxBytes });
-        } catch (err) {
-          onError(err); // here, not per retry, so one failure is logged once
-          throw err;
-        }
-      }),
-    );
-    return replyWithin(reply.catch(() => TEXTS.failed), { deadlineMs: opts.replyDeadlineMs, pending: TEXTS.pending, waitUntil: ctx.waitUntil });
+    // Only the platform's own message identity, never the question text: the same words later in the
+    // conversation ("这条谁牵头？" after another clause) mean something else and must be answered afresh.
+    const msgKey = `${scope}:${msg.MsgId ? `m:${msg.MsgId}` : `e:${user}:${msg.CreateTime ?? ''}`}`;
+    const reply = opts.dedupe.getOrStart(msgKey, async () => {
+      try {
+        // WeChat tries three times, ~5 s each: the engine may use the whole span.
+        const answer = await opts.ask(p.question, { channelUser: `${scope}:${user}`, deadlineMs: opts.replyDeadlineMs * 3 });
+        return formatAnswer(answer, { maxBytes: opts.maxBytes });
+      } catch (err) {
+        if (!isAppError(err, 'RATE_LIMITED')) onError(err); // here, not per retry, so one failure is logged once
+        throw err;
+      }
+    });
+    // A failure (the limit included) is not stored, so a retry runs again; the user sees a short text either way.
+    const text = reply.catch((err) => (isAppError(err, 'RATE_LIMITED') ? TEXTS.rateLimited : TEXTS.failed));
+    return replyWithin(text, { deadlineMs: opts.replyDeadlineMs, pending: TEXTS.pending, waitUntil: ctx.waitUntil });
   };
 }

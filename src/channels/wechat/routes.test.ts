@@ -39,7 +39,8 @@ const answerOf = (text: string): Answer => ({ answer: text, intent: 'amount', ci
 function makeApp(over: Partial<WechatRoutesDeps> = {}, ask: AskFn = vi.fn(async (q: string) => answerOf(`答：${q}。`))) {
   const app = createWechatRoutes({
     ask,
-    config: { token: TOKEN, appId: APP_ID, encodingAESKey: KEY },
+    // Compatible mode accepts both shapes; safe mode's refusal of plaintext is in routes.hardening.test.ts.
+    config: { token: TOKEN, appId: APP_ID, encodingAESKey: KEY, mode: 'compat' },
     now: () => NOW,
     nonce: () => '5551234',
     onError: () => undefined,
@@ -62,12 +63,16 @@ interface SendOpts {
   forgeMsgSignature?: boolean;
   receiveId?: string;
   rawBody?: string;
+  /** Each delivery is signed afresh (a new nonce) unless a test repeats one on purpose. */
+  nonce?: string;
 }
+
+let deliveries = 0;
 
 /** POSTs like WeChat: plaintext, safe (aes) or compatible mode. */
 function send(app: Hono, fields: Record<string, string>, o: SendOpts = {}) {
   const ts = String(o.timestamp ?? NOW_S);
-  const nonce = '98765';
+  const nonce = o.nonce ?? String(98765 + ++deliveries);
   const inner = msgXml(fields);
   const q = new URLSearchParams({ timestamp: ts, nonce, openid: 'oUser1' });
   q.set('signature', o.forgeSignature ? sha1(['x', ts, nonce]) : sha1([TOKEN, ts, nonce]));
@@ -145,7 +150,7 @@ describe('messages', () => {
     expect(r.Content).toBe(
       '答：新认定的自治区级孵化器给多少钱？。\n\n出处：《关于进一步加快科技创新的若干措施》（十四）「优化创新创业生态」',
     );
-    expect(ask).toHaveBeenCalledWith('新认定的自治区级孵化器给多少钱？', expect.objectContaining({ sessionId: 'wechat:oUser1' }));
+    expect(ask).toHaveBeenCalledWith('新认定的自治区级孵化器给多少钱？', expect.objectContaining({ channelUser: 'wechat:gh_acct:oUser1' }));
   });
 
   it('answers recognised voice and hints when Recognition is empty or absent', async () => {

@@ -1,8 +1,10 @@
 // Hono routes for the 公众号 (/wechat) and WeCom (/wecom) callbacks: authenticate, decrypt, answer.
 import { Hono, type Context } from 'hono';
+import type { WechatMode } from '../../config.js';
 import type { AskFn } from '../../qa/types.js';
 import { createCipher, type Cipher } from './crypto.js';
 import { createDedupeStore, type ReplyStore } from '../kit/dedupe.js';
+import { createReplayGuard, type ReplayGuard } from '../kit/replay-guard.js';
 import { randomNonce, readBody, requireFreshTimestamp, requireParams, requireSignature, sealReply } from './edge.js';
 import { createError, errorBody, isAppError } from '../../errors.js';
 import { createMessageHandler, type MessageHandler } from './handler.js';
@@ -15,14 +17,19 @@ interface CommonDeps {
   /** Engine time before the pending hint; under WeChat's 5 s so the hint arrives in time. */
   replyDeadlineMs?: number;
   dedupe?: ReplyStore;
+  /** Remembers signed URLs for the freshness window and refuses them with another body. */
+  replay?: ReplayGuard;
   /** Nonce for encrypted replies. */
   nonce?: () => string;
   onError?: (err: unknown) => void;
 }
 
 export interface WechatRoutesDeps extends CommonDeps {
-  /** encodingAESKey and appId are needed only for safe mode (encrypt_type=aes). */
-  config: { token: string; appId?: string; encodingAESKey?: string };
+  /**
+   * encodingAESKey and appId are needed for encrypted messages (encrypt_type=aes). `mode` 'safe' accepts only
+   * those; 'compat' also plaintext; 'plain' (the default without a key) plaintext, or encrypted when a key is set.
+   */
+  config: { token: string; appId?: string; encodingAESKey?: string; mode?: WechatMode };
 }
 
 export interface WecomRoutesDeps extends CommonDeps {
@@ -38,6 +45,7 @@ const XML_TYPE = { 'Content-Type': 'application/xml; charset=utf-8' };
 /** Mount at /wechat. */
 export function createWechatRoutes(deps: WechatRoutesDeps): Hono {
   const { token, appId, encodingAESKey } = deps.config;
+  const mode = deps.config.mode ?? (encodingAESKey && appId ? 'safe' : 'plain');
   const cipher = token && appId && encodingAESKey ? tryCipher(encodingAESKey, appId) : undefined;
   const env = setup(deps, 'wechat', WECHAT_MAX_BYTES);
   const app = baseApp(env.onError, () => !!token);
@@ -53,7 +61,11 @@ export function createWechatRoutes(deps: WechatRoutesDeps): Hono {
     const q = requireParams(query, ['signature', 'timestamp', 'nonce']);
     await requireSignature(q.signature, [token, q.timestamp, q.nonce]);
     requireFreshTimestamp(q.timestamp, env.now());
-    const outer = parseXml(await readBody(c.req.raw));
+    // The plaintext body is signed by nothing: in safe mode only the encrypted envelope (msg_signature) counts.
+    if (mode === 'safe' && query.encrypt_type !== 'aes') throw createError('WECHAT_ENCRYPTION_REQUIRED');
+    const body = await readBody(c.req.raw);
+    await requireFirstUse(env, `wechat:${q.signature}:${q.timestamp}:${q.nonce}`, body);
+    const outer = parseXml(body);
     // Compatible mode sends plaintext fields and Encrypt together; only encrypt_type=aes means
     // the reply must be encrypted, so that flag, not the body, picks the mode.
     if (query.encrypt_type !== 'aes') return respond(c, env, outer);
@@ -83,8 +95,11 @@ export function createWecomRoutes(deps: WecomRoutesDeps): Hono {
   app.post('/', async (c) => {
     const q = requireParams(c.req.query(), ['msg_signature', 'timestamp', 'nonce']);
     requireFreshTimestamp(q.timestamp, env.now());
-    const outer = parseXml(await readBody(c.req.raw));
+    const body = await readBody(c.req.raw);
+    const outer = parseXml(body);
     const msg = await openEnvelope(outer, cipher!, token, q.timestamp, q.nonce, q.msg_signature);
+    // After the signature check: only requests we could authenticate are remembered.
+    await requireFirstUse(env, `wecom:${q.msg_signature}:${q.timestamp}:${q.nonce}`, outer.Encrypt ?? body);
     return respond(c, env, msg, { cipher: cipher!, token });
   });
 
@@ -93,6 +108,7 @@ export function createWecomRoutes(deps: WecomRoutesDeps): Hono {
 
 interface Env {
   handle: MessageHandler;
+  replay: ReplayGuard;
   now: () => number;
   nonce: () => string;
   onError: (err: unknown) => void;
@@ -109,7 +125,12 @@ function setup(deps: CommonDeps, channel: string, maxBytes: number): Env {
     dedupe: deps.dedupe ?? createDedupeStore({ now }),
     onError,
   });
-  return { handle, now, nonce: deps.nonce ?? randomNonce, onError };
+  return { handle, replay: deps.replay ?? createReplayGuard({ now }), now, nonce: deps.nonce ?? randomNonce, onError };
+}
+
+/** A signed URL seen before with another body is a captured callback being replayed. */
+async function requireFirstUse(env: Env, signedUrl: string, body: string): Promise<void> {
+  if (!(await env.replay.admit(signedUrl, body))) throw createError('WECHAT_REPLAY');
 }
 
 /** Maps coded errors to statuses in one place; WeChat must never see a 5xx for bad input. */
@@ -152,8 +173,12 @@ async function openEnvelope(
   return parseXml(await cipher.decrypt(encrypt));
 }
 
+/** OpenIDs are 28 characters, WeCom userids at most 64: anything longer is not from the platform. */
+const MAX_ID_CHARS = 128;
+
 async function respond(c: Context, env: Env, msg: XmlFields, seal?: { cipher: Cipher; token: string }) {
   if (!msg.FromUserName || !msg.ToUserName || !msg.MsgType) throw createError('WECHAT_BAD_XML', 'missing fields');
+  if (msg.FromUserName.length > MAX_ID_CHARS || msg.ToUserName.length > MAX_ID_CHARS) throw createError('WECHAT_BAD_XML', 'user or account id too long');
   const text = await env.handle(msg, { waitUntil: waitUntilOf(c) });
   if (!text) return c.text('success');
   const nowS = Math.floor(env.now() / 1000);

@@ -121,7 +121,7 @@ describe('WeCom POST', () => {
     });
     const r = await openReply(res);
     expect(r).toMatchObject({ ToUserName: 'mycreate', FromUserName: CORP_ID, MsgType: 'text', Content: '答：hello。' });
-    expect(ask).toHaveBeenCalledWith('hello', expect.objectContaining({ sessionId: 'wecom:mycreate' }));
+    expect(ask).toHaveBeenCalledWith('hello', expect.objectContaining({ channelUser: 'wecom:wx5823bf96d3bd56c7:mycreate' }));
   });
 
   it('handles every message type', async () => {

@@ -70,8 +70,9 @@ describe('parseXml', () => {
     expect(codeOf(() => parseXml('<!doctype xml><xml/>'))).toBe('WECHAT_XML_ENTITY');
   });
 
-  it('leaves undeclared entity references as literal text', () => {
-    expect(parseXml('<xml><Content>a &amp; &foo; b</Content></xml>').Content).toBe('a &amp; &foo; b');
+  it('decodes the predefined and numeric entities once, and leaves undeclared references as literal text', () => {
+    expect(parseXml('<xml><Content>a &amp; &foo; b &lt;c&gt; &amp;lt; &#60;</Content></xml>').Content).toBe('a & &foo; b <c> &lt; <');
+    expect(parseXml('<xml><Content><![CDATA[&lt;as typed&gt;]]></Content></xml>').Content).toBe('&lt;as typed&gt;');
   });
 
   it('rejects bodies over 64 KB counted in UTF-8 bytes', () => {

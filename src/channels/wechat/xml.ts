@@ -13,9 +13,10 @@ const DTD = /<!\s*(DOCTYPE|ENTITY)/i;
 const FIELD = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const parser = new XMLParser({
-  // Entities stay as written; no DTD can define new ones because we refuse DTDs above.
-  processEntities: false,
-  htmlEntities: false,
+  // Text is decoded exactly once (&lt; → <, &amp;lt; → &lt;, &#20013; → 中); CDATA is left as written. No DTD can
+  // define new entities because we refuse DTDs above.
+  processEntities: true,
+  htmlEntities: true,
   // Keep MsgId etc. as strings: 4561255354251345929 is beyond Number.MAX_SAFE_INTEGER.
   parseTagValue: false,
   ignoreAttributes: true,

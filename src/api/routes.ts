@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import type { Answer, AskFn } from '../qa/types.js';
 import { searchChunks } from '../qa/retrieve.js';
 import {
-  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, ErrorSchema, FactSchema, HealthSchema, SearchHitSchema,
+  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, DocumentSchema, ErrorSchema, FactSchema, HealthSchema, SearchHitSchema,
 } from './schemas.js';
 
 export interface ApiDeps {
@@ -89,11 +89,12 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
   api.openapi(
     createRoute({ method: 'get', path: '/api/departments', summary: 'Each department with the clauses it leads and supports', responses: { 200: json(z.array(DepartmentSchema), 'Departments') } }),
     (c) => {
-      const byKey = new Map<string, { key: string; name: string; lead: ReturnType<typeof ref>[]; support: ReturnType<typeof ref>[] }>();
+      const aliases = new Map(kb.lexicon.departments.departments.map((d) => [d.name, d.aliases.filter((a) => a !== d.name)]));
+      const byKey = new Map<string, { key: string; name: string; aliases: string[]; lead: ReturnType<typeof ref>[]; support: ReturnType<typeof ref>[] }>();
       for (const cl of kb.clauses) {
         for (const k of ['lead', 'support'] as const) {
           for (const d of cl[k]) {
-            const e = byKey.get(d.key) ?? { key: d.key, name: d.name, lead: [], support: [] };
+            const e = byKey.get(d.key) ?? { key: d.key, name: d.name, aliases: aliases.get(d.key) ?? [], lead: [], support: [] };
             e[k].push(ref(cl));
             byKey.set(d.key, e);
           }
@@ -101,6 +102,19 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
       }
       return c.json([...byKey.values()].sort((a, b) => b.lead.length - a.lead.length || b.support.length - a.support.length), 200);
     },
+  );
+
+  // A minimal listing so the console can name and mark documents; the metadata beyond title and region (文号,
+  // issuer, validity) comes with the multi-document parser, which replaces this handler's body.
+  api.openapi(
+    createRoute({ method: 'get', path: '/api/documents', summary: 'Every document with its status', responses: { 200: json(z.array(DocumentSchema), 'Documents') } }),
+    (c) =>
+      c.json(
+        kb.documents.map((d) => ({
+          docId: d.docId, title: d.title, shortTitle: d.title, region: d.region, published: d.published, status: 'active' as const, clauses: d.clauses.length,
+        })),
+        200,
+      ),
   );
 
   api.openapi(

@@ -170,6 +170,8 @@ dialog.drawer::backdrop { background: rgb(15 23 42 / .45); }
   table.cards thead th button.sort { border: 1px solid var(--line); border-radius: 999px; padding: .1rem .7rem; background: #fff; }
   table.cards thead th:not([aria-sort]) { display: none; }
   table.facts thead { display: none; }
+  /* A block table leaves its caption a table-caption box as narrow as a glyph: 本条数据 stood one character a line. */
+  table.cards caption { display: block; }
   table.cards tr { border-bottom: 1px solid var(--line); padding: .4rem .6rem; }
   table.cards td { border: 0; padding: .1rem 0; white-space: normal; }
   table.cards td::before { content: attr(data-label) "："; color: var(--muted); font-size: .8rem; }

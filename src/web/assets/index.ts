@@ -10,6 +10,7 @@ import { DOM_JS } from './dom.js';
 import { FUNDING_JS } from './funding.js';
 import { ICON_SVG } from './icon.js';
 import { PRINT_CSS } from './print.js';
+import { SEARCH_GROUPS_JS } from './search-groups.js';
 import { SEARCH_JS } from './search.js';
 import { APP_CSS } from './styles.js';
 import { TEXT_JS } from './text.js';
@@ -34,6 +35,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'dom.js': js(DOM_JS),
   'funding.js': js(FUNDING_JS),
   'search.js': js(SEARCH_JS),
+  'search-groups.js': js(SEARCH_GROUPS_JS),
   'text.js': js(TEXT_JS),
   'app.css': css(APP_CSS),
   'print.css': css(PRINT_CSS),

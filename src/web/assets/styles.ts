@@ -135,6 +135,7 @@ td .form { display: block; font-size: .75rem; color: var(--muted); }
 .hits { padding-left: 1.4rem; }
 .hit { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem .9rem; margin-bottom: .75rem; }
 .hit p { margin: .3rem 0 0; }
+.hit-sentence + .hit-sentence { border-top: 1px dashed var(--line); padding-top: .3rem; }
 
 /* Clause drawer: a side panel on wide screens, full screen on phones. */
 dialog.drawer {

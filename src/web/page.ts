@@ -67,8 +67,8 @@ export const CONSOLE_HTML = `<!doctype html>
       <p id="dept-count" class="meta"></p>
     </div>
     <div class="filter">
-      <label for="dept-filter">按部门或事项筛选</label>
-      <input id="dept-filter" type="search" placeholder="如：自然资源、土地、孵化器">
+      <label for="dept-filter">按部门、简称或事项筛选</label>
+      <input id="dept-filter" type="search" placeholder="如：发改委、土地、孵化器">
     </div>
     <div id="dept-list" class="dept-list"></div>
   </section>

@@ -6,6 +6,7 @@ import { CLAUSE_VIEW_JS } from './clause-view.js';
 import { CLAUSES_JS } from './clauses.js';
 import { COPY_JS } from './copy.js';
 import { DEPARTMENTS_JS } from './departments.js';
+import { DEPT_FILTER_JS } from './dept-filter.js';
 import { DOM_JS } from './dom.js';
 import { FUNDING_JS } from './funding.js';
 import { ICON_SVG } from './icon.js';
@@ -32,6 +33,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'clauses.js': js(CLAUSES_JS),
   'copy.js': js(COPY_JS),
   'departments.js': js(DEPARTMENTS_JS),
+  'dept-filter.js': js(DEPT_FILTER_JS),
   'dom.js': js(DOM_JS),
   'funding.js': js(FUNDING_JS),
   'search.js': js(SEARCH_JS),

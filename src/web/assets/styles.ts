@@ -130,6 +130,7 @@ td .form { display: block; font-size: .75rem; color: var(--muted); }
 .dept-card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; }
 .clause-list { margin: 0; padding-left: 1.1rem; font-size: .9rem; }
 .clause-list li.match { background: #fff7d6; }
+.dept-card .aliases { margin: .1rem 0 0; font-size: .8rem; color: var(--muted); }
 
 /* Search */
 .hits { padding-left: 1.4rem; }

@@ -35,11 +35,14 @@ export const CONSOLE_HTML = `<!doctype html>
     </div>
     <div id="chat-log" class="chat-log" role="log" aria-live="polite" aria-label="对话记录"></div>
     <div id="suggestions" class="suggestions" role="group" aria-label="常见问题"></div>
-    <form id="ask-form" class="ask" autocomplete="off">
-      <label for="question" class="sr-only">来电人的问题</label>
-      <input id="question" name="question" type="text" maxlength="500" required placeholder="输入问题，如：新认定的自治区级孵化器给多少钱？">
-      <button type="submit">提问</button>
-    </form>
+    <div class="ask-bar">
+      <form id="ask-form" class="ask" autocomplete="off">
+        <label for="question" class="sr-only">来电人的问题</label>
+        <input id="question" name="question" type="text" maxlength="500" required autofocus aria-describedby="keys-help" placeholder="输入问题，如：新认定的自治区级孵化器给多少钱？">
+        <button type="submit">提问</button>
+      </form>
+      <p id="keys-help" class="keys-help">快捷键：<kbd>/</kbd> 输入问题 · <kbd>↑</kbd> 上一个问题 · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 复制答案 · <kbd>Esc</kbd> 关闭条款</p>
+    </div>
   </section>
 
   <section id="panel-clauses" class="panel" role="tabpanel" aria-labelledby="tab-clauses" hidden>

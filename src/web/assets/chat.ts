@@ -1,10 +1,11 @@
 // Browser module /assets/chat.js: the conversation. Keeps the API's sessionId so follow-ups ("那国家级的呢？")
-// resolve against the previous turn; "新对话" drops it.
+// resolve against the previous turn; "新对话" drops it. ↑/↓ in the box recall earlier questions (history.js).
 export const CHAT_JS = String.raw`
 import * as api from './api.js';
 import { clauseLink } from './clause-view.js';
 import { copyText } from './copy.js';
 import { add, announce, clear, fill, h, highlighted, note } from './dom.js';
+import { questionHistory } from './history.js';
 import { AMOUNT_RE, clauseRef, phoneScript } from './text.js';
 
 const SUGGESTIONS = ['新认定的自治区级孵化器给多少钱？', '土地这块归谁管？', '第十五条讲了什么？', '独角兽企业有什么奖励？'];
@@ -12,6 +13,15 @@ const SUGGESTIONS = ['新认定的自治区级孵化器给多少钱？', '土地
 let sessionId;
 let names = [];
 let busy = false;
+let log;
+
+/** Ctrl+Enter: what the latest answer's 复制答案 does. False when no answer has anything to copy. */
+export function copyLatestAnswer() {
+  const buttons = log.querySelectorAll('.answer-tools .copy');
+  if (!buttons.length) return false;
+  buttons[buttons.length - 1].click();
+  return true;
+}
 
 /** The answer's lines with figures, departments and clause references highlighted; references open the clause. */
 function renderAnswer(a) {
@@ -62,8 +72,9 @@ export function setupChat() {
   const form = document.getElementById('ask-form');
   const input = document.getElementById('question');
   const submit = form.querySelector('button[type=submit]');
-  const log = document.getElementById('chat-log');
+  log = document.getElementById('chat-log');
   const hints = document.getElementById('suggestions');
+  const remember = questionHistory(input);
   api.departmentNames().then(function (n) { names = n; });
 
   async function send(question) {
@@ -74,6 +85,7 @@ export function setupChat() {
     const turn = h('div', { class: 'turn' }, h('div', { class: 'msg user' }, h('span', { class: 'sr-only' }, '问：'), question), bot);
     log.append(turn);
     input.value = '';
+    remember(question);
     try {
       const a = await api.ask(question, sessionId);
       sessionId = a.sessionId;

@@ -110,14 +110,33 @@ export function clauseLink(ref, text, cls) {
   }, text);
 }
 
+/**
+ * Closed over the chat, the operator's next move is the next question, not the link that opened the drawer; over
+ * another view the dialog's own focus return (to that link) is the right one. Done right after close() — the
+ * "close" event comes a task later, after keys typed meanwhile would have gone to the link.
+ */
+function closeDrawer(dialog) {
+  dialog.close();
+  if (!document.getElementById('panel-chat').hidden) document.getElementById('question').focus();
+}
+
 export function setupClauseDialog() {
   const dialog = document.getElementById('clause-dialog');
-  dialog.querySelector('[data-close]').addEventListener('click', function () { dialog.close(); });
+  dialog.querySelector('[data-close]').addEventListener('click', function () { closeDrawer(dialog); });
+  dialog.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape' || e.isComposing) return;
+    e.preventDefault(); // instead of the dialog's own Esc handling, which would return focus to the link
+    closeDrawer(dialog);
+  });
+  // Any other way it closes (Esc while nothing inside has focus is the dialog's own): the same, a task later.
+  dialog.addEventListener('close', function () {
+    if (!document.getElementById('panel-chat').hidden) document.getElementById('question').focus();
+  });
   // A click on the backdrop (outside the drawer's box) closes it, like Esc does.
   dialog.addEventListener('click', function (e) {
     if (e.target !== dialog) return;
     const r = dialog.getBoundingClientRect();
-    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) dialog.close();
+    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) closeDrawer(dialog);
   });
 }
 `;

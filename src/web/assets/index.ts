@@ -9,7 +9,9 @@ import { DEPARTMENTS_JS } from './departments.js';
 import { DEPT_FILTER_JS } from './dept-filter.js';
 import { DOM_JS } from './dom.js';
 import { FUNDING_JS } from './funding.js';
+import { HISTORY_JS } from './history.js';
 import { ICON_SVG } from './icon.js';
+import { KEYS_JS } from './keys.js';
 import { PRINT_CSS } from './print.js';
 import { SEARCH_GROUPS_JS } from './search-groups.js';
 import { SEARCH_JS } from './search.js';
@@ -36,6 +38,8 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'dept-filter.js': js(DEPT_FILTER_JS),
   'dom.js': js(DOM_JS),
   'funding.js': js(FUNDING_JS),
+  'history.js': js(HISTORY_JS),
+  'keys.js': js(KEYS_JS),
   'search.js': js(SEARCH_JS),
   'search-groups.js': js(SEARCH_GROUPS_JS),
   'text.js': js(TEXT_JS),

@@ -5,7 +5,7 @@ export const APP_CSS = `
   --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --bg: #f4f6f9; --card: #fff;
   --accent: #0b5cad; --accent-weak: #e8f1fb;
   --amt-ink: #9a3412; --amt-bg: #fff1d6; --dept-ink: #0f5132; --dept-bg: #e3f4ea;
-  --header-h: 3.5rem; --ask-h: 4.5rem;
+  --header-h: 3.5rem; --ask-h: 6rem;
 }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
@@ -77,15 +77,17 @@ a.cite:hover, a.link:hover { color: #083f78; }
 .tools-label { color: var(--muted); font-size: .85rem; }
 .manual-copy { width: 100%; margin-top: .5rem; }
 .suggestions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .75rem 0; }
-.ask {
-  position: sticky; bottom: 0; display: flex; gap: .5rem; padding: .75rem 0; background: var(--bg);
-  min-height: var(--ask-h); align-items: center;
-}
+.ask-bar { position: sticky; bottom: 0; background: var(--bg); padding: .6rem 0 .4rem; }
+.ask { display: flex; gap: .5rem; align-items: center; }
+.keys-help { margin: .3rem 0 0; font-size: .75rem; color: var(--muted); }
+.keys-help kbd { font: inherit; font-family: ui-monospace, monospace; padding: 0 .3em; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; background: var(--card); }
+/* Without a keyboard there are no shortcuts to show. */
+@media (hover: none) and (pointer: coarse) { .keys-help { display: none; } }
 .ask input:focus-visible, .filter input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .ask input { flex: 1; min-width: 0; border: 1px solid #9aa5b1; border-radius: 8px; padding: .55rem .75rem; background: #fff; }
 .ask button[type=submit] { border: 0; background: var(--accent); color: #fff; border-radius: 8px; padding: .55rem 1.2rem; font-weight: 600; }
 .ask button[type=submit]:disabled { opacity: .6; cursor: progress; }
-#panel-search .ask { position: static; }
+#panel-search .ask { margin-bottom: .75rem; }
 
 /* Clause browser */
 .browser { display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr); gap: 1rem; align-items: start; }

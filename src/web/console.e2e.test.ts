@@ -33,7 +33,7 @@ describe('hotline console (Chromium)', { timeout: 90_000 }, () => {
 
       const first = await ask(page, '新认定的自治区级孵化器给多少钱？');
       expect(await first.locator('.amt').allTextContents()).toContain('50万元');
-      expect(await first.locator('.dept').allTextContents()).toContain('自治区发展改革委');
+      expect(await first.locator('.transfer-to').textContent()).toBe('自治区发展改革委');
       await first.getByRole('link', { name: REF_14 }).waitFor();
 
       const second = await ask(page, '那国家级的呢？');

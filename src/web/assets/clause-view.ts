@@ -4,6 +4,7 @@ export const CLAUSE_VIEW_JS = String.raw`
 import * as api from './api.js';
 import { fill, h, highlighted, note } from './dom.js';
 import { AMOUNT_RE, clauseRef } from './text.js';
+import { transferLine } from './transfer.js';
 
 const TYPE_NAMES = { amount: '金额', target: '目标', sanction: '约束' };
 
@@ -55,6 +56,8 @@ export function renderClause(d, opts) {
   // Marking every sentence says nothing; only a citation of part of the clause is worth pointing at.
   const mark = cited.length && cited.length < sentences.length;
   return h('div', { class: 'clause' },
+    // Who to transfer to, before the text: the drawer is often opened to answer exactly that.
+    transferLine(d.departments.lead.map(function (x) { return x.name; })),
     h('p', { class: 'meta' }, '《' + d.docTitle + '》 · ' + d.chapter),
     h('div', { class: 'clause-text' }, sentences.map(function (s) {
       const isCited = mark && cited.indexOf(s) !== -1;

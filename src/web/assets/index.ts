@@ -1,4 +1,5 @@
 // Every file the console serves under /assets/, embedded as strings so the Worker build needs no file system.
+import { ANSWER_JS } from './answer.js';
 import { API_JS } from './api.js';
 import { APP_JS } from './app.js';
 import { CHAT_JS } from './chat.js';
@@ -17,6 +18,7 @@ import { SEARCH_GROUPS_JS } from './search-groups.js';
 import { SEARCH_JS } from './search.js';
 import { APP_CSS } from './styles.js';
 import { TEXT_JS } from './text.js';
+import { TRANSFER_JS } from './transfer.js';
 
 export interface Asset {
   body: string;
@@ -29,6 +31,7 @@ const css = (body: string): Asset => ({ body, type: 'text/css; charset=utf-8' })
 /** File name (as requested under /assets/) → content. */
 export const ASSETS: Readonly<Record<string, Asset>> = {
   'app.js': js(APP_JS),
+  'answer.js': js(ANSWER_JS),
   'api.js': js(API_JS),
   'chat.js': js(CHAT_JS),
   'clause-view.js': js(CLAUSE_VIEW_JS),
@@ -43,6 +46,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'search.js': js(SEARCH_JS),
   'search-groups.js': js(SEARCH_GROUPS_JS),
   'text.js': js(TEXT_JS),
+  'transfer.js': js(TRANSFER_JS),
   'app.css': css(APP_CSS),
   'print.css': css(PRINT_CSS),
   'icon.svg': { body: ICON_SVG, type: 'image/svg+xml' },

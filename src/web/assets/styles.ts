@@ -5,6 +5,7 @@ export const APP_CSS = `
   --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --bg: #f4f6f9; --card: #fff;
   --accent: #0b5cad; --accent-weak: #e8f1fb;
   --amt-ink: #9a3412; --amt-bg: #fff1d6; --dept-ink: #0f5132; --dept-bg: #e3f4ea;
+  --lead-ink: #fff; --lead-bg: #0f5132;
   --header-h: 3.5rem; --ask-h: 6rem;
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -69,7 +70,22 @@ a.cite:hover, a.link:hover { color: #083f78; }
 .msg.user { align-self: flex-end; max-width: 85%; background: var(--accent); color: #fff; }
 .msg.bot { align-self: stretch; background: var(--card); border: 1px solid var(--line); }
 .msg.bot[data-intent=out_of_scope] { border-left: 4px solid #d97706; }
+/* Keeps the answer's first line (who to transfer to) clear of the sticky header when it is scrolled to. */
+.msg.bot { scroll-margin-top: calc(var(--header-h) + 1rem); }
 .answer p { margin: .2rem 0; }
+
+/* The department to transfer to: its own line and its own look (solid, not the light pill of a mention). */
+.transfer {
+  display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .6rem; margin: -.1rem 0 .4rem; padding: .3rem .4rem .3rem .7rem;
+  border-radius: 6px; background: var(--lead-bg); color: var(--lead-ink); font-size: 1.05rem; line-height: 1.5;
+}
+.transfer-label { opacity: .85; }
+.transfer-to { font-weight: 700; margin-right: auto; }
+.transfer .copy-dept { border: 1px solid rgb(255 255 255 / .7); background: transparent; color: #fff; border-radius: 6px; padding: 0 .6rem; font-size: .85rem; }
+.transfer .copy-dept:hover { background: rgb(255 255 255 / .15); }
+details.support { margin: 0 0 .4rem; font-size: .875rem; color: var(--muted); }
+details.support summary { cursor: pointer; width: max-content; max-width: 100%; }
+details.support p { margin: .2rem 0 0; color: var(--ink); }
 .answer p.source { color: var(--muted); font-size: .9rem; }
 .answer-tools { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .8rem; margin-top: .5rem; padding-top: .5rem; border-top: 1px dashed var(--line); }
 .answer-tools .copy { margin-left: auto; border: 1px solid var(--accent); color: var(--accent); background: var(--card); border-radius: 6px; padding: .15rem .7rem; }

@@ -12,6 +12,7 @@ interface TextModule {
   byAmount(dir: 1 | -1): (a: Row, b: Row) => number;
   byClause(dir: 1 | -1): (a: Row, b: Row) => number;
   phoneScript(a: { answer: string; citations: { docTitle: string; clause: string; title: string }[] }): string;
+  replyOptions(text: string): { lines: string[]; options: string[] };
 }
 
 const mod = (await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(TEXT_JS)}`)) as TextModule;
@@ -80,5 +81,20 @@ describe('phoneScript', () => {
       '100万元。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」',
     );
     expect(mod.phoneScript({ answer: '您好！', citations: [] })).toBe('您好！');
+  });
+});
+
+describe('replyOptions', () => {
+  it('turns a clarify reply into its question and the topics and example it offers', () => {
+    const text = '您想问哪一类支持的金额？例如：国家高新区、新型研发机构、国家重点实验室。\n您可以这样问：新认定的自治区级孵化器给多少钱？';
+    expect(mod.replyOptions(text)).toEqual({
+      lines: ['您想问哪一类支持的金额？'],
+      options: ['国家高新区', '新型研发机构', '国家重点实验室', '新认定的自治区级孵化器给多少钱？'],
+    });
+  });
+
+  it('takes the "· " example lines of a greeting or out-of-scope reply, keeping the rest as text', () => {
+    const text = '本政策未涉及北京的政策。我只能解答《…》中的内容。\n您可以问：\n· 土地这块归谁管？\n· 第十五条讲了什么？';
+    expect(mod.replyOptions(text)).toEqual({ lines: ['本政策未涉及北京的政策。我只能解答《…》中的内容。'], options: ['土地这块归谁管？', '第十五条讲了什么？'] });
   });
 });

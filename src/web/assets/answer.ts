@@ -1,13 +1,16 @@
 // Browser module /assets/answer.js: one answer as the operator sees it — the department to transfer to first, then
 // the answer's lines with figures, departments and clause references highlighted (references open the clause), and
-// 复制答案.
+// 复制答案. A fixed reply (clarify, greeting, out of scope) offers its examples as buttons that ask them; a clarify or
+// greeting has nothing to copy into a ticket.
 export const ANSWER_JS = String.raw`
 import { clauseLink } from './clause-view.js';
 import { copyText } from './copy.js';
 import { add, announce, h, highlighted } from './dom.js';
-import { AMOUNT_RE, clauseRef, phoneScript } from './text.js';
+import { AMOUNT_RE, clauseRef, phoneScript, replyOptions } from './text.js';
 import { supportLine, transferLine } from './transfer.js';
 
+const FIXED_REPLIES = { clarify: true, greeting: true, out_of_scope: true };
+const NOTHING_TO_COPY = { clarify: true, greeting: true };
 /** The engine's "牵头：…；配合：…" line: the transfer line above says it better. */
 const DEPARTMENTS_LINE = /^牵头[：:]/;
 
@@ -32,7 +35,10 @@ function copyButton(a, tools) {
   return copy;
 }
 
-/** The children of an answer bubble. opts.names: department names to highlight. */
+/**
+ * The children of an answer bubble. opts.names: department names to highlight; opts.ask(question): what a
+ * suggestion button does.
+ */
 export function renderAnswer(a, opts) {
   const refs = a.citations.map(function (c) { return { ref: clauseRef(c.clause, c.title), c: c }; });
   const citation = function (term) { return refs.find(function (r) { return r.ref === term; }).c; };
@@ -45,9 +51,15 @@ export function renderAnswer(a, opts) {
   ];
   const link = function (text, c) { return clauseLink({ docId: c.docId, number: c.number, quote: c.quote }, text, 'cite'); };
   const transfer = transferLine(lead);
-  const lines = a.answer.split('\n').filter(function (line) { return line.trim() && !(transfer && DEPARTMENTS_LINE.test(line)); }).map(function (line) {
+  const fixed = FIXED_REPLIES[a.intent] ? replyOptions(a.answer) : { lines: a.answer.split('\n'), options: [] };
+  const lines = fixed.lines.filter(function (line) { return line.trim() && !(transfer && DEPARTMENTS_LINE.test(line)); }).map(function (line) {
     return h('p', { class: line.indexOf('来源：') === 0 ? 'source' : undefined }, highlighted(line, rules, link));
   });
+  const options = fixed.options.length
+    ? h('div', { class: 'options', role: 'group', 'aria-label': '可以这样问' }, h('span', { class: 'tools-label', 'aria-hidden': 'true' }, '可以这样问：'),
+      fixed.options.map(function (q) { return h('button', { type: 'button', class: 'chip', onclick: function () { opts.ask(q); } }, q); }))
+    : null;
+
   const tools = h('div', { class: 'answer-tools' });
   // Citations the text does not name still get a way to open them.
   const extra = [];
@@ -56,8 +68,8 @@ export function renderAnswer(a, opts) {
     extra.push(link(r.ref, r.c));
   }
   if (extra.length) add(tools, h('span', { class: 'tools-label' }, '出处：'), extra);
-  add(tools, copyButton(a, tools));
+  if (!NOTHING_TO_COPY[a.intent]) add(tools, copyButton(a, tools));
 
-  return [transfer, supportLine(support, lead), h('div', { class: 'answer' }, lines), tools];
+  return [transfer, supportLine(support, lead), h('div', { class: 'answer' }, lines, options), tools.childNodes.length ? tools : null];
 }
 `;

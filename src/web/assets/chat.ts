@@ -56,7 +56,7 @@ export function setupChat() {
       const a = await api.ask(question, sessionId);
       sessionId = a.sessionId;
       bot.dataset.intent = a.intent;
-      fill(bot, h('span', { class: 'sr-only' }, '答：'), renderAnswer(a, { names: names }));
+      fill(bot, h('span', { class: 'sr-only' }, '答：'), renderAnswer(a, { names: names, ask: function (q) { if (!busy) send(q); } }));
     } catch (e) {
       fill(bot, note(e.message, 'error'));
     } finally {

@@ -86,6 +86,7 @@ a.cite:hover, a.link:hover { color: #083f78; }
 details.support { margin: 0 0 .4rem; font-size: .875rem; color: var(--muted); }
 details.support summary { cursor: pointer; width: max-content; max-width: 100%; }
 details.support p { margin: .2rem 0 0; color: var(--ink); }
+.options { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin-top: .5rem; }
 .answer p.source { color: var(--muted); font-size: .9rem; }
 .answer-tools { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .8rem; margin-top: .5rem; padding-top: .5rem; border-top: 1px dashed var(--line); }
 .answer-tools .copy { margin-left: auto; border: 1px solid var(--accent); color: var(--accent); background: var(--card); border-radius: 6px; padding: .15rem .7rem; }

@@ -47,6 +47,32 @@ export function segments(text, rules) {
   return out;
 }
 
+/**
+ * The example topics and questions of a fixed reply (clarify, greeting, out of scope), so the console can offer
+ * them as buttons: "…？例如：A、B。" gives A and B, "您可以这样问：Q" and "· Q" lines give Q. lines: what is left
+ * to show as text.
+ */
+export function replyOptions(text) {
+  const lines = [];
+  const options = [];
+  const add = function (o) { o = o.trim(); if (o && options.indexOf(o) === -1) options.push(o); };
+  for (const raw of String(text || '').split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.indexOf('· ') === 0) { add(line.slice(2)); continue; }
+    const ask = /^您可以(?:这样)?问[：:](.*)$/.exec(line);
+    if (ask) { add(ask[1]); continue; }
+    const eg = /^(.*?)例如[：:](.+?)[。.]?$/.exec(line);
+    if (eg) {
+      if (eg[1]) lines.push(eg[1]);
+      eg[2].split('、').forEach(add);
+      continue;
+    }
+    lines.push(line);
+  }
+  return { lines: lines, options: options };
+}
+
 const KIND_RANK = { money: 0, percent: 1, ratio: 2, count: 3 };
 const ordinal = function (f) { return Number(String(f.id).split('#').pop()) || 0; };
 

@@ -16,6 +16,7 @@ import { KEYS_JS } from './keys.js';
 import { PRINT_CSS } from './print.js';
 import { SEARCH_GROUPS_JS } from './search-groups.js';
 import { SEARCH_JS } from './search.js';
+import { SESSION_JS } from './session.js';
 import { APP_CSS } from './styles.js';
 import { TEXT_JS } from './text.js';
 import { TRANSFER_JS } from './transfer.js';
@@ -45,6 +46,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'keys.js': js(KEYS_JS),
   'search.js': js(SEARCH_JS),
   'search-groups.js': js(SEARCH_GROUPS_JS),
+  'session.js': js(SESSION_JS),
   'text.js': js(TEXT_JS),
   'transfer.js': js(TRANSFER_JS),
   'app.css': css(APP_CSS),

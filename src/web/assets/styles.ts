@@ -72,6 +72,8 @@ a.cite:hover, a.link:hover { color: #083f78; }
 .msg.bot[data-intent=out_of_scope] { border-left: 4px solid #d97706; }
 /* Keeps the answer's first line (who to transfer to) clear of the sticky header when it is scrolled to. */
 .msg.bot { scroll-margin-top: calc(var(--header-h) + 1rem); }
+.turn.expired { opacity: .55; }
+.notice { margin: 0; padding: .3rem .75rem; border-radius: 6px; background: #fff7d6; color: #7c4a03; font-size: .875rem; text-align: center; }
 .answer p { margin: .2rem 0; }
 
 /* The department to transfer to: its own line and its own look (solid, not the light pill of a mention). */

@@ -12,8 +12,11 @@ interface TextModule {
   byAmount(dir: 1 | -1): (a: Row, b: Row) => number;
   byClause(dir: 1 | -1): (a: Row, b: Row) => number;
   phoneScript(a: { answer: string; citations: { docTitle: string; clause: string; title: string }[] }): string;
+  unitStyle(display: string): string;
+  withUnitStyle<T extends { answer: string; facts: Fact[] }>(a: T): T;
   replyOptions(text: string): { lines: string[]; options: string[] };
 }
+interface Fact { type: string; kind?: string; display: string }
 
 const mod = (await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(TEXT_JS)}`)) as TextModule;
 const marked = (segs: Segment[], kind: string) => segs.filter((s) => s.kind === kind).map((s) => s.text);
@@ -81,6 +84,19 @@ describe('phoneScript', () => {
       '100万元。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》第（十四）条「优化创新创业生态」',
     );
     expect(mod.phoneScript({ answer: '您好！', citations: [] })).toBe('您好！');
+  });
+});
+
+describe('unit style', () => {
+  it('writes money with 元 and leaves every other figure alone', () => {
+    expect(['300万', '1.5亿', '300万元', '1000亿元', '7%', '1:1', '2025年'].map(mod.unitStyle)).toEqual(['300万元', '1.5亿元', '300万元', '1000亿元', '7%', '1:1', '2025年']);
+  });
+
+  it('restyles an answer\'s money facts and their mentions, not a longer figure or a figure already with its unit', () => {
+    const facts = [{ type: 'amount', kind: 'money', display: '300万' }, { type: 'amount', kind: 'percent', display: '7%' }, { type: 'target', kind: 'count', display: '5万' }];
+    const a = mod.withUnitStyle({ answer: '高新区：300万经费支持。另有1300万和300万元，比例7%，目标5万', facts });
+    expect(a.answer).toBe('高新区：300万元经费支持。另有1300万和300万元，比例7%，目标5万');
+    expect(a.facts.map((f) => f.display)).toEqual(['300万元', '7%', '5万']);
   });
 });
 

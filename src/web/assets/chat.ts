@@ -8,6 +8,7 @@ import { renderAnswer } from './answer.js';
 import { announce, clear, fill, h, note } from './dom.js';
 import { questionHistory } from './history.js';
 import { forgetConversation, loadConversation, saveConversation } from './session.js';
+import { withUnitStyle } from './text.js';
 
 const SUGGESTIONS = ['新认定的自治区级孵化器给多少钱？', '土地这块归谁管？', '第十五条讲了什么？', '独角兽企业有什么奖励？'];
 /** The first line of the server's answer when the session it was sent is gone (the API contract). */
@@ -19,9 +20,9 @@ let busy = false;
 let input;
 let log;
 
-/** What renderAnswer shows: the answer without the expiry line the notice replaces. */
+/** What renderAnswer shows: the answer in the one unit style, without the expiry line the notice replaces. */
 function shown(a) {
-  const styled = Object.assign({}, a);
+  const styled = withUnitStyle(a);
   if (a.notice !== 'session_expired') return styled;
   const lines = styled.answer.split('\n');
   if (lines[0].trim() === EXPIRED_LINE && lines.slice(1).join('').trim()) styled.answer = lines.slice(1).join('\n');

@@ -3,7 +3,7 @@
 export const CLAUSE_VIEW_JS = String.raw`
 import * as api from './api.js';
 import { fill, h, highlighted, note } from './dom.js';
-import { AMOUNT_RE, clauseRef } from './text.js';
+import { AMOUNT_RE, clauseRef, unitStyle } from './text.js';
 import { transferLine } from './transfer.js';
 
 const TYPE_NAMES = { amount: '金额', target: '目标', sanction: '约束' };
@@ -23,7 +23,7 @@ export function factsTable(facts) {
       h('th', { scope: 'col' }, '数额'), h('th', { scope: 'col' }, '对象'), h('th', { scope: 'col' }, '限定'), h('th', { scope: 'col' }, '方式'))),
     h('tbody', null, facts.map(function (f) {
       return h('tr', null,
-        h('td', { 'data-label': '数额' }, h('span', { class: 'amt' }, f.display), f.type !== 'amount' ? h('span', { class: 'badge' }, TYPE_NAMES[f.type]) : null),
+        h('td', { 'data-label': '数额' }, h('span', { class: 'amt' }, f.type === 'amount' && f.kind === 'money' ? unitStyle(f.display) : f.display), f.type !== 'amount' ? h('span', { class: 'badge' }, TYPE_NAMES[f.type]) : null),
         h('td', { 'data-label': '对象' }, f.subject),
         h('td', { 'data-label': '限定' }, limits(f) || '—'),
         h('td', { 'data-label': '方式' }, f.form || '—'));

@@ -1,9 +1,10 @@
-// Browser module /assets/funding.js: 资金一览 — every amount in one sortable, printable table.
+// Browser module /assets/funding.js: 资金一览 — every amount in one sortable, printable table. Money is written in one
+// unit style (300万元), as the document mostly does.
 export const FUNDING_JS = String.raw`
 import * as api from './api.js';
 import { clauseLink } from './clause-view.js';
 import { announce, fill, h, note } from './dom.js';
-import { byAmount, byClause, clauseRef } from './text.js';
+import { byAmount, byClause, clauseRef, unitStyle } from './text.js';
 
 let rows;
 // Clause order first: that is how the policy reads. Amount sorting starts with the largest figure.
@@ -32,7 +33,7 @@ function render() {
       header('clause', '条款', 1), h('th', { scope: 'col' }, '牵头部门'))),
     h('tbody', null, sorted.map(function (f) {
       return h('tr', { 'data-clause': f.clause },
-        h('td', { 'data-label': '金额', class: 'num' }, h('span', { class: 'amt' }, f.display), f.form ? h('span', { class: 'form' }, f.form) : null),
+        h('td', { 'data-label': '金额', class: 'num' }, h('span', { class: 'amt' }, f.kind === 'money' ? unitStyle(f.display) : f.display), f.form ? h('span', { class: 'form' }, f.form) : null),
         h('td', { 'data-label': '对象' }, f.subject),
         h('td', { 'data-label': '限定' }, (f.qualifiers || []).join('、') || '—'),
         h('td', { 'data-label': '条款' }, clauseLink({ docId: f.docId, number: f.clause, quote: f.sentence }, clauseRef(f.label, f.title))),

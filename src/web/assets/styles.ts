@@ -55,7 +55,8 @@ button.secondary, .chip {
 button.secondary:hover, .chip:hover { border-color: var(--accent); color: var(--accent); }
 
 /* Highlights: figures and departments are what a caller asks about, so they stand out in every text. */
-.amt { font-weight: 700; color: var(--amt-ink); background: var(--amt-bg); border-radius: 3px; padding: 0 .15em; }
+/* A figure never breaks across lines (1000万 / 元): it is read out as one. */
+.amt { font-weight: 700; color: var(--amt-ink); background: var(--amt-bg); border-radius: 3px; padding: 0 .15em; white-space: nowrap; }
 .dept { color: var(--dept-ink); background: var(--dept-bg); border-radius: 3px; padding: 0 .15em; }
 mark { background: #ffe27a; color: inherit; border-radius: 2px; padding: 0 .1em; }
 a.cite, a.link { color: var(--accent); text-decoration: underline; text-underline-offset: 3px; }

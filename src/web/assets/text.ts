@@ -48,6 +48,30 @@ export function segments(text, rules) {
 }
 
 /**
+ * Money in the unit style the document mostly writes: 300万 → 300万元 (clause 27 once drops the 元). Anything else
+ * (7%, 1:1, 1000万元) is returned as it is.
+ */
+export function unitStyle(display) {
+  return /^\d+(?:\.\d+)?[万亿]$/.test(display) ? display + '元' : display;
+}
+
+/** An answer with its money facts, and their mentions in its text, in the one unit style (see unitStyle). */
+export function withUnitStyle(answer) {
+  const money = (answer.facts || []).filter(function (f) { return f.type === 'amount' && f.kind === 'money'; });
+  let text = String(answer.answer || '');
+  for (const f of money) {
+    if (unitStyle(f.display) === f.display) continue;
+    const bare = f.display.replace(/[.]/g, '\\.');
+    // Not inside a longer figure (1300万) and not already followed by a unit (300万元, 300万亿).
+    text = text.replace(new RegExp('(?<![\\d.])' + bare + '(?![元万亿\\d])', 'g'), unitStyle(f.display));
+  }
+  const facts = (answer.facts || []).map(function (f) {
+    return money.indexOf(f) === -1 ? f : Object.assign({}, f, { display: unitStyle(f.display) });
+  });
+  return Object.assign({}, answer, { answer: text, facts: facts });
+}
+
+/**
  * The example topics and questions of a fixed reply (clarify, greeting, out of scope), so the console can offer
  * them as buttons: "…？例如：A、B。" gives A and B, "您可以这样问：Q" and "· Q" lines give Q. lines: what is left
  * to show as text.

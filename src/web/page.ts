@@ -18,6 +18,10 @@ export const CONSOLE_HTML = `<!doctype html>
     <h1>政策咨询热线工作台</h1>
     <p class="sub">金额、部门、条款原文 · 每个答案都注明出处</p>
   </div>
+  <div id="doc-scope-box" class="doc-scope" hidden>
+    <label for="doc-scope">文件范围</label>
+    <select id="doc-scope"></select>
+  </div>
   <nav class="tabs" role="tablist" aria-label="工作台功能">
     <button type="button" role="tab" id="tab-chat" aria-controls="panel-chat" aria-selected="true">问答</button>
     <button type="button" role="tab" id="tab-clauses" aria-controls="panel-clauses" aria-selected="false" tabindex="-1">条款</button>

@@ -4,7 +4,7 @@ import { TEXT_JS } from './assets/text.js';
 
 interface Segment { text: string; kind?: string; data?: unknown }
 interface Rule { kind: string; re?: RegExp; terms?: string[]; data?: (t: string) => unknown }
-interface Row { id: string; docId: string; clause: number; kind: string; value: number; display: string }
+interface Row { id: string; docId: string; clause: number; kind: string; value: number; display: string; docOrder?: number }
 interface TextModule {
   AMOUNT_RE: RegExp;
   clauseRef(label: string, title?: string): string;
@@ -64,6 +64,14 @@ describe('sorting', () => {
   it('sorts by clause and position in the clause', () => {
     expect(order(mod.byClause(1))).toEqual(['1000万元', '1:1', '100万元', '50万元', '7%']);
     expect(order(mod.byClause(-1))).toEqual(['7%', '50万元', '100万元', '1:1', '1000万元']);
+  });
+
+  it('puts documents in the library\'s order when the rows carry it, not in docId order', () => {
+    const other = { ...row(1, 1, 'money', 200, '200万元'), docId: 'a-older', docOrder: 1 };
+    const mine = rows.map((r) => ({ ...r, docOrder: 0 }));
+    expect([other, ...mine].sort(mod.byClause(1)).map((r) => r.display)).toEqual(['1000万元', '1:1', '100万元', '50万元', '7%', '200万元']);
+    const unordered = { ...other, docOrder: undefined };
+    expect([...rows, unordered].sort(mod.byClause(1))[0].display).toBe('200万元'); // without it: a-older < d
   });
 });
 

@@ -1,10 +1,11 @@
 // Browser module /assets/answer.js: one answer as the operator sees it — the department to transfer to first, then
-// the answer's lines with figures, departments and clause references highlighted (references open the clause), and
-// 复制答案. A fixed reply (clarify, greeting, out of scope) offers its examples as buttons that ask them; a clarify or
-// greeting has nothing to copy into a ticket.
+// the answer's lines with figures, departments and clause references highlighted (references open the clause), the
+// document it comes from, and 复制答案. A fixed reply (clarify, greeting, out of scope) offers its examples as
+// buttons that ask them; a clarify or greeting has nothing to copy into a ticket.
 export const ANSWER_JS = String.raw`
 import { clauseLink } from './clause-view.js';
 import { copyText } from './copy.js';
+import { docTag, statusWarning } from './documents.js';
 import { add, announce, h, highlighted } from './dom.js';
 import { AMOUNT_RE, clauseRef, phoneScript, replyOptions } from './text.js';
 import { supportLine, transferLine } from './transfer.js';
@@ -35,6 +36,13 @@ function copyButton(a, tools) {
   return copy;
 }
 
+/** The documents an answer cites, once each, in citation order: [{ docId, docTitle }]. */
+function citedDocuments(a) {
+  const seen = [];
+  for (const c of a.citations) if (!seen.some(function (d) { return d.docId === c.docId; })) seen.push({ docId: c.docId, docTitle: c.docTitle });
+  return seen;
+}
+
 /**
  * The children of an answer bubble. opts.names: department names to highlight; opts.ask(question): what a
  * suggestion button does.
@@ -60,7 +68,9 @@ export function renderAnswer(a, opts) {
       fixed.options.map(function (q) { return h('button', { type: 'button', class: 'chip', onclick: function () { opts.ask(q); } }, q); }))
     : null;
 
+  const docs = citedDocuments(a);
   const tools = h('div', { class: 'answer-tools' });
+  if (docs.length) add(tools, h('span', { class: 'tools-label' }, '文件：'), docs.map(function (d) { return docTag(d.docId, d.docTitle); }));
   // Citations the text does not name still get a way to open them.
   const extra = [];
   for (const r of refs) {
@@ -70,6 +80,12 @@ export function renderAnswer(a, opts) {
   if (extra.length) add(tools, h('span', { class: 'tools-label' }, '出处：'), extra);
   if (!NOTHING_TO_COPY[a.intent]) add(tools, copyButton(a, tools));
 
-  return [transfer, supportLine(support, lead), h('div', { class: 'answer' }, lines, options), tools.childNodes.length ? tools : null];
+  return [
+    transfer,
+    supportLine(support, lead),
+    docs.map(function (d) { return statusWarning(d.docId, d.docTitle); }),
+    h('div', { class: 'answer' }, lines, options),
+    tools.childNodes.length ? tools : null,
+  ];
 }
 `;

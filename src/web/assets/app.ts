@@ -1,11 +1,12 @@
 // Browser module /assets/app.js: the entry. Wires the tabs (WAI-ARIA tabs pattern: arrow keys, Home/End,
 // roving tabindex), remembers the open tab in the URL hash (#clause/… opens a clause), fills each panel the
-// first time it opens, and wires the keyboard shortcuts.
+// first time it opens (and again when the document scope changes), and the keyboard shortcuts.
 export const APP_JS = String.raw`
 import { copyLatestAnswer, setupChat } from './chat.js';
 import { openClause, setupClauseDialog } from './clause-view.js';
 import { showClauses } from './clauses.js';
 import { setupDepartments, showDepartments } from './departments.js';
+import { setupDocumentPicker } from './documents.js';
 import { setupFunding, showFunding } from './funding.js';
 import { setupKeys } from './keys.js';
 import { setupSearch } from './search.js';
@@ -39,6 +40,7 @@ for (const tab of tabs) {
   });
 }
 
+setupDocumentPicker();
 setupClauseDialog();
 setupChat();
 setupFunding();
@@ -76,6 +78,15 @@ function focusQuestion() {
   question.focus();
 }
 setupKeys({ focusQuestion: focusQuestion, copyAnswer: copyLatestAnswer });
+
+// The scope changed: the open view reloads for it (the others when they next open); in the chat, the operator's
+// next move is the question.
+document.addEventListener('docscope', function () {
+  const open = tabs.find(function (t) { return t.getAttribute('aria-selected') === 'true'; });
+  const name = nameOf(open);
+  if (ON_OPEN[name]) ON_OPEN[name]();
+  if (name === 'chat') question.focus();
+});
 
 // autofocus in the markup covers a plain load; this covers a load that selected a view or opened a clause.
 if (!document.getElementById('panel-chat').hidden && !document.getElementById('clause-dialog').open) question.focus();

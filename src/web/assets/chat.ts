@@ -5,6 +5,7 @@
 export const CHAT_JS = String.raw`
 import * as api from './api.js';
 import { renderAnswer } from './answer.js';
+import { documentsReady, scopedDocument, shortTitle } from './documents.js';
 import { announce, clear, fill, h, note } from './dom.js';
 import { questionHistory } from './history.js';
 import { forgetConversation, loadConversation, saveConversation } from './session.js';
@@ -66,7 +67,7 @@ async function ask(question) {
   input.value = '';
   remember(question);
   try {
-    const a = await api.ask(question, conversation.sessionId);
+    const a = await api.ask(question, conversation.sessionId, scopedDocument());
     if (a.notice === 'session_expired') {
       for (const t of log.querySelectorAll('.turn')) if (t !== view.turn) t.classList.add('expired');
       view.turn.before(h('p', { class: 'notice', role: 'status' }, '之前的对话已过期，已开始新对话。'));
@@ -93,6 +94,11 @@ export function copyLatestAnswer() {
   if (!buttons.length) return false;
   buttons[buttons.length - 1].click();
   return true;
+}
+
+function placeholder() {
+  const docId = scopedDocument();
+  input.placeholder = docId ? '在《' + shortTitle(docId) + '》中提问…' : '输入问题，如：新认定的自治区级孵化器给多少钱？';
 }
 
 export function setupChat() {
@@ -132,5 +138,7 @@ export function setupChat() {
     input.focus();
     announce('已开始新对话');
   });
+  document.addEventListener('docscope', placeholder);
+  documentsReady.then(placeholder);
 }
 `;

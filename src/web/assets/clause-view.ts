@@ -2,6 +2,7 @@
 // shows it when an answer's citation or any clause link is opened.
 export const CLAUSE_VIEW_JS = String.raw`
 import * as api from './api.js';
+import { documentsReady, statusMark } from './documents.js';
 import { fill, h, highlighted, note } from './dom.js';
 import { AMOUNT_RE, clauseRef, unitStyle } from './text.js';
 import { transferLine } from './transfer.js';
@@ -58,7 +59,7 @@ export function renderClause(d, opts) {
   return h('div', { class: 'clause' },
     // Who to transfer to, before the text: the drawer is often opened to answer exactly that.
     transferLine(d.departments.lead.map(function (x) { return x.name; })),
-    h('p', { class: 'meta' }, '《' + d.docTitle + '》 · ' + d.chapter),
+    h('p', { class: 'meta' }, '《' + d.docTitle + '》', statusMark(d.docId), ' · ' + d.chapter),
     h('div', { class: 'clause-text' }, sentences.map(function (s) {
       const isCited = mark && cited.indexOf(s) !== -1;
       return h('span', { class: isCited ? 'sentence cited' : 'sentence', title: isCited ? '答案引用的句子' : undefined }, highlighted(s, rules));
@@ -85,6 +86,7 @@ export async function openClause(ref) {
   const mine = ++opening;
   try {
     const d = await api.clause(ref.docId, ref.number);
+    await documentsReady;
     if (mine !== opening) return;
     title.textContent = clauseRef(d.label, d.title);
     fill(body, renderClause(d, { quote: ref.quote, names: names }));

@@ -5,6 +5,7 @@ export const DEPARTMENTS_JS = String.raw`
 import * as api from './api.js';
 import { clauseLink } from './clause-view.js';
 import { rankDepartments } from './dept-filter.js';
+import { documentsReady, statusMark } from './documents.js';
 import { announce, fill, h, note } from './dom.js';
 import { clauseRef } from './text.js';
 
@@ -18,7 +19,7 @@ function clauseList(label, role, refs) {
     h('h4', null, label + '（' + refs.length + '）'),
     h('ul', { class: 'clause-list', 'aria-label': label + '的条款' }, refs.map(function (r) {
       return h('li', { 'data-key': r.docId + '#' + r.number, 'data-role': role },
-        clauseLink({ docId: r.docId, number: r.number }, clauseRef(r.label, r.title)));
+        clauseLink({ docId: r.docId, number: r.number }, clauseRef(r.label, r.title)), statusMark(r.docId));
     })));
 }
 
@@ -75,7 +76,7 @@ export async function showDepartments() {
   const box = document.getElementById('dept-list');
   fill(box, note('正在加载…'));
   try {
-    list = await api.departments();
+    [list] = await Promise.all([api.departments(), documentsReady]);
   } catch (e) {
     fill(box, note(e.message, 'error'));
     return;

@@ -8,6 +8,7 @@ import { CLAUSES_JS } from './clauses.js';
 import { COPY_JS } from './copy.js';
 import { DEPARTMENTS_JS } from './departments.js';
 import { DEPT_FILTER_JS } from './dept-filter.js';
+import { DOCUMENTS_JS } from './documents.js';
 import { DOM_JS } from './dom.js';
 import { FUNDING_JS } from './funding.js';
 import { HISTORY_JS } from './history.js';
@@ -40,6 +41,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'copy.js': js(COPY_JS),
   'departments.js': js(DEPARTMENTS_JS),
   'dept-filter.js': js(DEPT_FILTER_JS),
+  'documents.js': js(DOCUMENTS_JS),
   'dom.js': js(DOM_JS),
   'funding.js': js(FUNDING_JS),
   'history.js': js(HISTORY_JS),

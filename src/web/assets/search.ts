@@ -3,6 +3,7 @@
 export const SEARCH_JS = String.raw`
 import * as api from './api.js';
 import { clauseLink } from './clause-view.js';
+import { docTag, documentsReady, manyDocuments } from './documents.js';
 import { announce, fill, h, highlighted, note } from './dom.js';
 import { groupHits } from './search-groups.js';
 import { clauseRef } from './text.js';
@@ -10,6 +11,7 @@ import { clauseRef } from './text.js';
 function result(g) {
   return h('li', { class: 'hit', 'data-doc': g.docId, 'data-clause': g.clause },
     h('div', { class: 'hit-head' },
+      manyDocuments() ? [docTag(g.docId), ' '] : null,
       clauseLink({ docId: g.docId, number: g.clause, quote: g.sentences.join('') }, clauseRef(g.label, g.title))),
     g.sentences.map(function (s) { return h('p', { class: 'hit-sentence' }, highlighted(s, [{ kind: 'hit', terms: g.terms }])); }));
 }
@@ -24,7 +26,7 @@ export function setupSearch() {
     if (!q) return;
     fill(out, note('正在搜索…'));
     try {
-      const hits = await api.search(q);
+      const [hits] = await Promise.all([api.search(q), documentsReady]);
       const groups = groupHits(hits, q);
       const matching = groups.filter(function (g) { return g.matched; });
       // Fused rankings always return something; when some clauses contain the words, only those are shown.

@@ -45,6 +45,10 @@ button { cursor: pointer; }
 }
 .tabs [role=tab]:hover { background: rgb(255 255 255 / .1); }
 .tabs [role=tab][aria-selected=true] { background: #fff; color: #123a63; font-weight: 700; }
+.doc-scope { display: flex; align-items: center; gap: .4rem; font-size: .85rem; min-width: 0; max-width: 100%; }
+.doc-scope select {
+  min-width: 0; max-width: min(24rem, 100%); border: 0; border-radius: 6px; padding: .25rem .4rem; background: #fff; color: var(--ink); font-size: .85rem;
+}
 
 main { max-width: 1200px; margin: 0 auto; padding: 1rem; }
 .panel-head { display: flex; align-items: center; gap: .75rem; flex-wrap: wrap; margin-bottom: .5rem; }
@@ -61,6 +65,11 @@ button.secondary:hover, .chip:hover { border-color: var(--accent); color: var(--
 mark { background: #ffe27a; color: inherit; border-radius: 2px; padding: 0 .1em; }
 a.cite, a.link { color: var(--accent); text-decoration: underline; text-underline-offset: 3px; }
 a.cite:hover, a.link:hover { color: #083f78; }
+/* Documents: a short title in running text; a policy that no longer applies is marked wherever it is named. */
+.doc-tag { color: var(--muted); font-size: .85rem; }
+.doc-status { display: inline-block; margin-left: .3em; padding: 0 .35em; border-radius: 4px; font-size: .75rem; font-weight: 700; color: #fff; background: #b42318; white-space: nowrap; }
+.doc-status.repealed { background: #6b2a9b; }
+.doc-warning { margin: .2rem 0 .4rem; padding: .25rem .6rem; border-left: 4px solid #b42318; background: #fdecea; color: #7a1a11; font-size: .9rem; }
 .badge { display: inline-block; font-size: .75rem; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 .35em; margin-left: .4em; }
 
 /* Chat */
@@ -115,7 +124,9 @@ details.support p { margin: .2rem 0 0; color: var(--ink); }
   position: sticky; top: calc(var(--header-h) + 1rem); max-height: calc(100vh - var(--header-h) - 2rem); overflow: auto;
   background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .5rem;
 }
-.clause-nav h3 { font-size: .85rem; color: var(--muted); margin: .6rem .4rem .2rem; }
+.clause-nav h3, .clause-nav h4 { font-size: .85rem; color: var(--muted); margin: .6rem .4rem .2rem; }
+.clause-nav h3.doc-head { font-size: .9rem; color: var(--ink); border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+.clause-nav h3.doc-head .doc-tag { color: inherit; font-size: inherit; }
 .clause-nav ul { list-style: none; margin: 0; padding: 0; }
 .nav-item { width: 100%; text-align: left; border: 0; background: none; padding: .3rem .5rem; border-radius: 6px; font-size: .9rem; }
 .nav-item:hover { background: var(--accent-weak); }

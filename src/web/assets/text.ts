@@ -100,10 +100,14 @@ export function replyOptions(text) {
 const KIND_RANK = { money: 0, percent: 1, ratio: 2, count: 3 };
 const ordinal = function (f) { return Number(String(f.id).split('#').pop()) || 0; };
 
-/** Clause order (document, clause number, position in the clause); dir 1 ascending, -1 descending. */
+/**
+ * Clause order (document, clause number, position in the clause); dir 1 ascending, -1 descending. Documents go in
+ * the library's order when rows carry it (docOrder), else by docId.
+ */
 export function byClause(dir) {
   return function (a, b) {
-    return dir * ((a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0) || a.clause - b.clause || ordinal(a) - ordinal(b));
+    const doc = (a.docOrder ?? 0) - (b.docOrder ?? 0) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0);
+    return dir * (doc || a.clause - b.clause || ordinal(a) - ordinal(b));
   };
 }
 

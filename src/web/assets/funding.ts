@@ -41,7 +41,7 @@ function render() {
         h('td', { 'data-label': '限定' }, (f.qualifiers || []).join('、') || '—'),
         h('td', { 'data-label': '条款' }, manyDocuments() ? [docTag(f.docId), ' '] : null,
           clauseLink({ docId: f.docId, number: f.clause, quote: f.sentence }, clauseRef(f.label, f.title))),
-        h('td', { 'data-label': '牵头部门' }, f.lead.join('、') || '未列明'));
+        h('td', { 'data-label': '牵头部门', class: 'lead' }, f.lead.join('、') || '未列明'));
     }))));
 }
 

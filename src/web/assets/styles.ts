@@ -154,6 +154,7 @@ th[aria-sort=ascending], th[aria-sort=descending] { color: var(--accent); }
 .arrow { font-size: .75rem; }
 td.num { white-space: nowrap; }
 td .form { display: block; font-size: .75rem; color: var(--muted); }
+td.lead { color: var(--dept-ink); font-weight: 700; }
 #funding-table { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
 
 /* Departments */
@@ -210,6 +211,7 @@ dialog.drawer::backdrop { background: rgb(15 23 42 / .45); }
   table.cards tr { border-bottom: 1px solid var(--line); padding: .4rem .6rem; }
   table.cards td { border: 0; padding: .1rem 0; white-space: normal; }
   table.cards td::before { content: attr(data-label) "："; color: var(--muted); font-size: .8rem; }
+  table.cards td.lead::before { font-weight: 400; }
   td .form { display: inline; margin-left: .4em; }
 }
 `;

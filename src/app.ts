@@ -147,7 +147,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return ask(question, opts);
   };
 
-  app.route('/', createApiRoutes({ kb: deps.kb, ask: apiAsk, readiness, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
+  app.route('/', createApiRoutes({ kb: deps.kb, ask: apiAsk, readiness, now: deps.now, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
   app.route('/wechat', createWechatRoutes({ ask: channelAsk, config: config.wechat, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/wecom', createWecomRoutes({ ask: channelAsk, config: config.wecom, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/v1', createOpenAIRoutes({ ask, apiKeys: config.apiKeys }));

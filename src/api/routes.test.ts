@@ -115,6 +115,22 @@ describe('read routes', () => {
     expect(land.lead.map((c: { number: number }) => c.number)).toEqual([22]);
   });
 
+  it('gives each department the aliases the lexicon knows it by', async () => {
+    const ds = await (await app.request('/api/departments')).json();
+    const fgw = ds.find((d: { name: string }) => d.name === '自治区发展改革委');
+    expect(fgw.aliases).toEqual(expect.arrayContaining(['发改委', '发展改革委']));
+    expect(fgw.aliases).not.toContain('自治区发展改革委');
+    expect(ds.every((d: { aliases: unknown }) => Array.isArray(d.aliases))).toBe(true);
+  });
+
+  it('lists documents with title, short title, status and clause count', async () => {
+    const docs = await (await app.request('/api/documents')).json();
+    expect(docs).toEqual([
+      expect.objectContaining({ docId: 'guangxi-hitech-zones-2021', title: '关于促进高新技术产业开发区高质量发展的若干措施', status: 'active', clauses: 27 }),
+    ]);
+    expect(typeof docs[0].shortTitle).toBe('string');
+  });
+
   it('lists facts, filterable by type, clause and department (any alias)', async () => {
     const all = await (await app.request('/api/facts')).json();
     expect(all.length).toBeGreaterThan(30);

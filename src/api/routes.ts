@@ -7,8 +7,9 @@ import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Context } from 'hono';
 import type { Answer, AskFn } from '../qa/types.js';
 import { searchChunks } from '../qa/retrieve.js';
+import { today, validityOf } from '../corpus/validity.js';
 import {
-  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, ErrorSchema, FactSchema, HealthSchema, NotReadySchema, SearchHitSchema,
+  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, DocumentSchema, ErrorSchema, FactSchema, HealthSchema, NotReadySchema, SearchHitSchema,
 } from './schemas.js';
 
 export interface ApiDeps {
@@ -20,6 +21,8 @@ export interface ApiDeps {
   deadlineMs?: number;
   /** /api/health answers 503 until this says ready. */
   readiness: Readiness;
+  /** Milliseconds since the epoch, for "in force today". */
+  now?: () => number;
 }
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -93,17 +96,44 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
   api.openapi(
     createRoute({ method: 'get', path: '/api/departments', summary: 'Each department with the clauses it leads and supports', responses: { 200: json(z.array(DepartmentSchema), 'Departments') } }),
     (c) => {
-      const byKey = new Map<string, { key: string; name: string; lead: ReturnType<typeof ref>[]; support: ReturnType<typeof ref>[] }>();
+      const aliases = new Map(kb.lexicon.departments.departments.map((d) => [d.name, d.aliases.filter((a) => a !== d.name)]));
+      const byKey = new Map<string, { key: string; name: string; aliases: string[]; lead: ReturnType<typeof ref>[]; support: ReturnType<typeof ref>[] }>();
       for (const cl of kb.clauses) {
         for (const k of ['lead', 'support'] as const) {
           for (const d of cl[k]) {
-            const e = byKey.get(d.key) ?? { key: d.key, name: d.name, lead: [], support: [] };
+            const e = byKey.get(d.key) ?? { key: d.key, name: d.name, aliases: aliases.get(d.key) ?? [], lead: [], support: [] };
             e[k].push(ref(cl));
             byKey.set(d.key, e);
           }
         }
       }
       return c.json([...byKey.values()].sort((a, b) => b.lead.length - a.lead.length || b.support.length - a.support.length), 200);
+    },
+  );
+
+  // Every document with its metadata and whether it is in force today (or on ?asOf=YYYY-MM-DD).
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents',
+      summary: 'Every document with its metadata and validity',
+      request: { query: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
+      responses: { 200: json(z.array(DocumentSchema), 'Documents'), ...errorsFor(400) },
+    }),
+    (c) => {
+      const asOf = c.req.valid('query').asOf ?? today(deps.now?.());
+      return c.json(
+        kb.documents.map((d) => {
+          const v = validityOf(d, asOf, kb.documents);
+          return {
+            docId: d.docId, title: d.title, shortTitle: d.shortTitle, docNumber: d.docNumber, issuer: d.issuers.join('、') || undefined,
+            region: d.region.join('') || undefined, level: d.level, published: d.published, effective: d.effective, validUntil: d.validUntil,
+            status: v.status === 'pending' ? ('active' as const) : v.status, statusNote: v.note, clauses: d.clauses.length,
+            structure: d.structure, warnings: d.warnings.length,
+          };
+        }),
+        200,
+      );
     },
   );
 

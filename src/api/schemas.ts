@@ -95,8 +95,36 @@ export const ClauseDetailSchema = ClauseSummarySchema.extend({
 const ClauseRefSchema = z.object({ docId: z.string(), number: z.number().int(), label: z.string(), title: z.string() });
 
 export const DepartmentSchema = z
-  .object({ key: z.string(), name: z.string(), lead: z.array(ClauseRefSchema), support: z.array(ClauseRefSchema) })
+  .object({
+    key: z.string(),
+    name: z.string(),
+    /** Other names the lexicon knows it by (发改委): the console's department filter finds it by them. */
+    aliases: z.array(z.string()),
+    lead: z.array(ClauseRefSchema),
+    support: z.array(ClauseRefSchema),
+  })
   .openapi('Department');
+
+export const DocumentSchema = z
+  .object({
+    docId: z.string(),
+    title: z.string(),
+    shortTitle: z.string(),
+    docNumber: z.string().optional(),
+    issuer: z.string().optional(),
+    region: z.string().optional(),
+    level: z.string().optional(),
+    published: z.string().optional(),
+    effective: z.string().optional(),
+    validUntil: z.string().optional(),
+    status: z.enum(['active', 'expired', 'repealed']),
+    statusNote: z.string().optional(),
+    clauses: z.number().int(),
+    /** What the parser found ("26 articles under 6 groups") and how many things it could not place. */
+    structure: z.string().optional(),
+    warnings: z.number().int().optional(),
+  })
+  .openapi('Document');
 
 export const SearchHitSchema = z
   .object({

@@ -18,6 +18,10 @@ export const CONSOLE_HTML = `<!doctype html>
     <h1>政策咨询热线工作台</h1>
     <p class="sub">金额、部门、条款原文 · 每个答案都注明出处</p>
   </div>
+  <div id="doc-scope-box" class="doc-scope" hidden>
+    <label for="doc-scope">文件范围</label>
+    <select id="doc-scope"></select>
+  </div>
   <nav class="tabs" role="tablist" aria-label="工作台功能">
     <button type="button" role="tab" id="tab-chat" aria-controls="panel-chat" aria-selected="true">问答</button>
     <button type="button" role="tab" id="tab-clauses" aria-controls="panel-clauses" aria-selected="false" tabindex="-1">条款</button>
@@ -35,11 +39,14 @@ export const CONSOLE_HTML = `<!doctype html>
     </div>
     <div id="chat-log" class="chat-log" role="log" aria-live="polite" aria-label="对话记录"></div>
     <div id="suggestions" class="suggestions" role="group" aria-label="常见问题"></div>
-    <form id="ask-form" class="ask" autocomplete="off">
-      <label for="question" class="sr-only">来电人的问题</label>
-      <input id="question" name="question" type="text" maxlength="500" required placeholder="输入问题，如：新认定的自治区级孵化器给多少钱？">
-      <button type="submit">提问</button>
-    </form>
+    <div class="ask-bar">
+      <form id="ask-form" class="ask" autocomplete="off">
+        <label for="question" class="sr-only">来电人的问题</label>
+        <input id="question" name="question" type="text" maxlength="500" required autofocus aria-describedby="keys-help" placeholder="输入问题，如：新认定的自治区级孵化器给多少钱？">
+        <button type="submit">提问</button>
+      </form>
+      <p id="keys-help" class="keys-help">快捷键：<kbd>/</kbd> 输入问题 · <kbd>↑</kbd> 上一个问题 · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> 复制答案 · <kbd>Esc</kbd> 关闭条款</p>
+    </div>
   </section>
 
   <section id="panel-clauses" class="panel" role="tabpanel" aria-labelledby="tab-clauses" hidden>
@@ -67,8 +74,8 @@ export const CONSOLE_HTML = `<!doctype html>
       <p id="dept-count" class="meta"></p>
     </div>
     <div class="filter">
-      <label for="dept-filter">按部门或事项筛选</label>
-      <input id="dept-filter" type="search" placeholder="如：自然资源、土地、孵化器">
+      <label for="dept-filter">按部门、简称或事项筛选</label>
+      <input id="dept-filter" type="search" placeholder="如：发改委、土地、孵化器">
     </div>
     <div id="dept-list" class="dept-list"></div>
   </section>

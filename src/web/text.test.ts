@@ -4,7 +4,7 @@ import { TEXT_JS } from './assets/text.js';
 
 interface Segment { text: string; kind?: string; data?: unknown }
 interface Rule { kind: string; re?: RegExp; terms?: string[]; data?: (t: string) => unknown }
-interface Row { id: string; docId: string; clause: number; kind: string; value: number; display: string }
+interface Row { id: string; docId: string; clause: number; kind: string; value: number; display: string; docOrder?: number }
 interface TextModule {
   AMOUNT_RE: RegExp;
   clauseRef(label: string, title?: string): string;
@@ -12,7 +12,11 @@ interface TextModule {
   byAmount(dir: 1 | -1): (a: Row, b: Row) => number;
   byClause(dir: 1 | -1): (a: Row, b: Row) => number;
   phoneScript(a: { answer: string; citations: { docTitle: string; clause: string; title: string }[] }): string;
+  unitStyle(display: string): string;
+  withUnitStyle<T extends { answer: string; facts: Fact[] }>(a: T): T;
+  replyOptions(text: string): { lines: string[]; options: string[] };
 }
+interface Fact { type: string; kind?: string; display: string }
 
 const mod = (await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(TEXT_JS)}`)) as TextModule;
 const marked = (segs: Segment[], kind: string) => segs.filter((s) => s.kind === kind).map((s) => s.text);
@@ -61,6 +65,14 @@ describe('sorting', () => {
     expect(order(mod.byClause(1))).toEqual(['1000万元', '1:1', '100万元', '50万元', '7%']);
     expect(order(mod.byClause(-1))).toEqual(['7%', '50万元', '100万元', '1:1', '1000万元']);
   });
+
+  it('puts documents in the library\'s order when the rows carry it, not in docId order', () => {
+    const other = { ...row(1, 1, 'money', 200, '200万元'), docId: 'a-older', docOrder: 1 };
+    const mine = rows.map((r) => ({ ...r, docOrder: 0 }));
+    expect([other, ...mine].sort(mod.byClause(1)).map((r) => r.display)).toEqual(['1000万元', '1:1', '100万元', '50万元', '7%', '200万元']);
+    const unordered = { ...other, docOrder: undefined };
+    expect([...rows, unordered].sort(mod.byClause(1))[0].display).toBe('200万元'); // without it: a-older < d
+  });
 });
 
 describe('phoneScript', () => {
@@ -80,5 +92,33 @@ describe('phoneScript', () => {
       '100万元。\n来源：《关于促进高新技术产业开发区高质量发展的若干措施》（十四）「优化创新创业生态」',
     );
     expect(mod.phoneScript({ answer: '您好！', citations: [] })).toBe('您好！');
+  });
+});
+
+describe('unit style', () => {
+  it('writes money with 元 and leaves every other figure alone', () => {
+    expect(['300万', '1.5亿', '300万元', '1000亿元', '7%', '1:1', '2025年'].map(mod.unitStyle)).toEqual(['300万元', '1.5亿元', '300万元', '1000亿元', '7%', '1:1', '2025年']);
+  });
+
+  it('restyles an answer\'s money facts and their mentions, not a longer figure or a figure already with its unit', () => {
+    const facts = [{ type: 'amount', kind: 'money', display: '300万' }, { type: 'amount', kind: 'percent', display: '7%' }, { type: 'target', kind: 'count', display: '5万' }];
+    const a = mod.withUnitStyle({ answer: '高新区：300万经费支持。另有1300万和300万元，比例7%，目标5万', facts });
+    expect(a.answer).toBe('高新区：300万元经费支持。另有1300万和300万元，比例7%，目标5万');
+    expect(a.facts.map((f) => f.display)).toEqual(['300万元', '7%', '5万']);
+  });
+});
+
+describe('replyOptions', () => {
+  it('turns a clarify reply into its question and the topics and example it offers', () => {
+    const text = '您想问哪一类支持的金额？例如：国家高新区、新型研发机构、国家重点实验室。\n您可以这样问：新认定的自治区级孵化器给多少钱？';
+    expect(mod.replyOptions(text)).toEqual({
+      lines: ['您想问哪一类支持的金额？'],
+      options: ['国家高新区', '新型研发机构', '国家重点实验室', '新认定的自治区级孵化器给多少钱？'],
+    });
+  });
+
+  it('takes the "· " example lines of a greeting or out-of-scope reply, keeping the rest as text', () => {
+    const text = '本政策未涉及北京的政策。我只能解答《…》中的内容。\n您可以问：\n· 土地这块归谁管？\n· 第十五条讲了什么？';
+    expect(mod.replyOptions(text)).toEqual({ lines: ['本政策未涉及北京的政策。我只能解答《…》中的内容。'], options: ['土地这块归谁管？', '第十五条讲了什么？'] });
   });
 });

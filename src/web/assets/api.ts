@@ -23,14 +23,27 @@ function once(key, load) {
   return cache.get(key);
 }
 
-export function ask(question, sessionId) {
-  const body = sessionId ? { question: question, sessionId: sessionId } : { question: question };
+/** docId scopes the question to one document; without it the server answers from all of them. */
+export function ask(question, sessionId, docId) {
+  const body = { question: question };
+  if (sessionId) body.sessionId = sessionId;
+  if (docId) body.docId = docId;
   return request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-export const clauses = function () { return once('clauses', function () { return request('/api/clauses'); }); };
+const query = function (params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? '?' + s : '';
+};
+
+export const documents = function () { return once('documents', function () { return request('/api/documents'); }); };
+/** Every clause, or one document's (docId). */
+export const clauses = function (docId) { return once('clauses:' + (docId || ''), function () { return request('/api/clauses' + query({ docId: docId })); }); };
 export const departments = function () { return once('departments', function () { return request('/api/departments'); }); };
-export const amounts = function () { return once('amounts', function () { return request('/api/facts?type=amount'); }); };
+/** Every amount, or one document's (docId). */
+export const amounts = function (docId) { return once('amounts:' + (docId || ''), function () { return request('/api/facts' + query({ type: 'amount', docId: docId })); }); };
 
 export function clause(docId, number) {
   return once('clause:' + docId + '#' + number, function () {
@@ -38,8 +51,8 @@ export function clause(docId, number) {
   });
 }
 
-export function search(q) {
-  return request('/api/search?' + new URLSearchParams({ q: q, limit: '20' }).toString());
+export function search(q, limit) {
+  return request('/api/search' + query({ q: q, limit: String(limit || 20) }));
 }
 
 /** Every department name, for highlighting them wherever they appear. Empty if the list cannot load. */

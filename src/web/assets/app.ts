@@ -1,12 +1,14 @@
 // Browser module /assets/app.js: the entry. Wires the tabs (WAI-ARIA tabs pattern: arrow keys, Home/End,
-// roving tabindex), remembers the open tab in the URL hash (#clause/… opens a clause), and fills each panel the
-// first time it opens.
+// roving tabindex), remembers the open tab in the URL hash (#clause/… opens a clause), fills each panel the
+// first time it opens (and again when the document scope changes), and the keyboard shortcuts.
 export const APP_JS = String.raw`
-import { setupChat } from './chat.js';
+import { copyLatestAnswer, setupChat } from './chat.js';
 import { openClause, setupClauseDialog } from './clause-view.js';
 import { showClauses } from './clauses.js';
 import { setupDepartments, showDepartments } from './departments.js';
+import { setupDocumentPicker } from './documents.js';
 import { setupFunding, showFunding } from './funding.js';
+import { setupKeys } from './keys.js';
 import { setupSearch } from './search.js';
 
 const ON_OPEN = { clauses: showClauses, funding: showFunding, departments: showDepartments };
@@ -38,6 +40,7 @@ for (const tab of tabs) {
   });
 }
 
+setupDocumentPicker();
 setupClauseDialog();
 setupChat();
 setupFunding();
@@ -65,5 +68,27 @@ function route(initial) {
 }
 window.addEventListener('hashchange', function () { route(false); });
 route(true);
+
+const question = document.getElementById('question');
+/** "/" from anywhere: back to the chat and into its box (closing the drawer, which would keep the box inert). */
+function focusQuestion() {
+  const dialog = document.getElementById('clause-dialog');
+  if (dialog.open) dialog.close();
+  if (tabs[0].getAttribute('aria-selected') !== 'true') select(tabs[0], false);
+  question.focus();
+}
+setupKeys({ focusQuestion: focusQuestion, copyAnswer: copyLatestAnswer });
+
+// The scope changed: the open view reloads for it (the others when they next open); in the chat, the operator's
+// next move is the question.
+document.addEventListener('docscope', function () {
+  const open = tabs.find(function (t) { return t.getAttribute('aria-selected') === 'true'; });
+  const name = nameOf(open);
+  if (ON_OPEN[name]) ON_OPEN[name]();
+  if (name === 'chat') question.focus();
+});
+
+// autofocus in the markup covers a plain load; this covers a load that selected a view or opened a clause.
+if (!document.getElementById('panel-chat').hidden && !document.getElementById('clause-dialog').open) question.focus();
 document.documentElement.dataset.ready = 'true';
 `;

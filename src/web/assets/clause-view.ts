@@ -2,8 +2,10 @@
 // shows it when an answer's citation or any clause link is opened.
 export const CLAUSE_VIEW_JS = String.raw`
 import * as api from './api.js';
+import { documentsReady, statusMark } from './documents.js';
 import { fill, h, highlighted, note } from './dom.js';
-import { AMOUNT_RE, clauseRef } from './text.js';
+import { AMOUNT_RE, clauseRef, unitStyle } from './text.js';
+import { transferLine } from './transfer.js';
 
 const TYPE_NAMES = { amount: '金额', target: '目标', sanction: '约束' };
 
@@ -22,7 +24,7 @@ export function factsTable(facts) {
       h('th', { scope: 'col' }, '数额'), h('th', { scope: 'col' }, '对象'), h('th', { scope: 'col' }, '限定'), h('th', { scope: 'col' }, '方式'))),
     h('tbody', null, facts.map(function (f) {
       return h('tr', null,
-        h('td', { 'data-label': '数额' }, h('span', { class: 'amt' }, f.display), f.type !== 'amount' ? h('span', { class: 'badge' }, TYPE_NAMES[f.type]) : null),
+        h('td', { 'data-label': '数额' }, h('span', { class: 'amt' }, f.type === 'amount' && f.kind === 'money' ? unitStyle(f.display) : f.display), f.type !== 'amount' ? h('span', { class: 'badge' }, TYPE_NAMES[f.type]) : null),
         h('td', { 'data-label': '对象' }, f.subject),
         h('td', { 'data-label': '限定' }, limits(f) || '—'),
         h('td', { 'data-label': '方式' }, f.form || '—'));
@@ -55,7 +57,9 @@ export function renderClause(d, opts) {
   // Marking every sentence says nothing; only a citation of part of the clause is worth pointing at.
   const mark = cited.length && cited.length < sentences.length;
   return h('div', { class: 'clause' },
-    h('p', { class: 'meta' }, '《' + d.docTitle + '》 · ' + d.chapter),
+    // Who to transfer to, before the text: the drawer is often opened to answer exactly that.
+    transferLine(d.departments.lead.map(function (x) { return x.name; })),
+    h('p', { class: 'meta' }, '《' + d.docTitle + '》', statusMark(d.docId), ' · ' + d.chapter),
     h('div', { class: 'clause-text' }, sentences.map(function (s) {
       const isCited = mark && cited.indexOf(s) !== -1;
       return h('span', { class: isCited ? 'sentence cited' : 'sentence', title: isCited ? '答案引用的句子' : undefined }, highlighted(s, rules));
@@ -82,6 +86,7 @@ export async function openClause(ref) {
   const mine = ++opening;
   try {
     const d = await api.clause(ref.docId, ref.number);
+    await documentsReady;
     if (mine !== opening) return;
     title.textContent = clauseRef(d.label, d.title);
     fill(body, renderClause(d, { quote: ref.quote, names: names }));
@@ -110,14 +115,33 @@ export function clauseLink(ref, text, cls) {
   }, text);
 }
 
+/**
+ * Closed over the chat, the operator's next move is the next question, not the link that opened the drawer; over
+ * another view the dialog's own focus return (to that link) is the right one. Done right after close() — the
+ * "close" event comes a task later, after keys typed meanwhile would have gone to the link.
+ */
+function closeDrawer(dialog) {
+  dialog.close();
+  if (!document.getElementById('panel-chat').hidden) document.getElementById('question').focus();
+}
+
 export function setupClauseDialog() {
   const dialog = document.getElementById('clause-dialog');
-  dialog.querySelector('[data-close]').addEventListener('click', function () { dialog.close(); });
+  dialog.querySelector('[data-close]').addEventListener('click', function () { closeDrawer(dialog); });
+  dialog.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape' || e.isComposing) return;
+    e.preventDefault(); // instead of the dialog's own Esc handling, which would return focus to the link
+    closeDrawer(dialog);
+  });
+  // Any other way it closes (Esc while nothing inside has focus is the dialog's own): the same, a task later.
+  dialog.addEventListener('close', function () {
+    if (!document.getElementById('panel-chat').hidden) document.getElementById('question').focus();
+  });
   // A click on the backdrop (outside the drawer's box) closes it, like Esc does.
   dialog.addEventListener('click', function (e) {
     if (e.target !== dialog) return;
     const r = dialog.getBoundingClientRect();
-    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) dialog.close();
+    if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) closeDrawer(dialog);
   });
 }
 `;

@@ -1,12 +1,15 @@
 // Browser module /assets/clauses.js: the clause browser — chapters and their clauses on one side, the chosen
-// clause in full on the other.
+// clause in full on the other. With several documents each starts with its short title (and mark, if it no longer
+// applies), and the header's picker narrows the list to one.
 export const CLAUSES_JS = String.raw`
 import * as api from './api.js';
 import { renderClause } from './clause-view.js';
+import { docTag, documentsReady, manyDocuments, scopedDocument } from './documents.js';
 import { clear, fill, h, note } from './dom.js';
 import { clauseRef } from './text.js';
 
-let loaded = false;
+/** The scope the list on screen was drawn for; undefined before the first draw. */
+let drawnFor;
 
 function groupByChapter(list) {
   const groups = [];
@@ -31,23 +34,34 @@ async function show(c, detail, nav) {
   }
 }
 
-/** Fill the browser the first time its tab opens. */
+/** Fill the browser when its tab opens, and again when the document scope has changed since. */
 export async function showClauses() {
-  if (loaded) return;
+  await documentsReady;
+  const scope = scopedDocument();
+  if (drawnFor === scope) return;
+  drawnFor = scope;
   const nav = document.getElementById('clause-nav');
   const detail = document.getElementById('clause-detail');
   fill(nav, note('正在加载…'));
   let list;
   try {
-    list = await api.clauses();
+    // The filter on our side too: a server that ignores ?docId= must not show another document's clauses.
+    list = (await api.clauses(scope)).filter(function (c) { return !scope || c.docId === scope; });
   } catch (e) {
+    drawnFor = undefined;
     fill(nav, note(e.message, 'error'));
     return;
   }
-  loaded = true;
+  if (drawnFor !== scope) return; // the scope changed again while this list loaded
   clear(nav);
+  const many = manyDocuments();
+  let doc;
   for (const g of groupByChapter(list)) {
-    nav.append(h('h3', null, g.chapter), h('ul', null, g.clauses.map(function (c) {
+    if (many && g.docId !== doc) {
+      doc = g.docId;
+      nav.append(h('h3', { class: 'doc-head' }, docTag(g.docId)));
+    }
+    nav.append(h(many ? 'h4' : 'h3', null, g.chapter), h('ul', null, g.clauses.map(function (c) {
       return h('li', null, h('button', {
         type: 'button', class: 'nav-item', 'data-key': c.docId + '#' + c.number,
         onclick: function () { show(c, detail, nav).then(function () { const t = document.getElementById('clause-heading'); if (t) t.focus(); }); },
@@ -55,5 +69,6 @@ export async function showClauses() {
     })));
   }
   if (list.length) show(list[0], detail, nav);
+  else fill(detail, note('该文件没有可浏览的条款。'));
 }
 `;

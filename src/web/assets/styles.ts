@@ -5,7 +5,8 @@ export const APP_CSS = `
   --ink: #1f2933; --muted: #52606d; --line: #d9e2ec; --bg: #f4f6f9; --card: #fff;
   --accent: #0b5cad; --accent-weak: #e8f1fb;
   --amt-ink: #9a3412; --amt-bg: #fff1d6; --dept-ink: #0f5132; --dept-bg: #e3f4ea;
-  --header-h: 3.5rem; --ask-h: 4.5rem;
+  --lead-ink: #fff; --lead-bg: #0f5132;
+  --header-h: 3.5rem; --ask-h: 6rem;
 }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
@@ -44,6 +45,10 @@ button { cursor: pointer; }
 }
 .tabs [role=tab]:hover { background: rgb(255 255 255 / .1); }
 .tabs [role=tab][aria-selected=true] { background: #fff; color: #123a63; font-weight: 700; }
+.doc-scope { display: flex; align-items: center; gap: .4rem; font-size: .85rem; min-width: 0; max-width: 100%; }
+.doc-scope select {
+  min-width: 0; max-width: min(24rem, 100%); border: 0; border-radius: 6px; padding: .25rem .4rem; background: #fff; color: var(--ink); font-size: .85rem;
+}
 
 main { max-width: 1200px; margin: 0 auto; padding: 1rem; }
 .panel-head { display: flex; align-items: center; gap: .75rem; flex-wrap: wrap; margin-bottom: .5rem; }
@@ -54,11 +59,17 @@ button.secondary, .chip {
 button.secondary:hover, .chip:hover { border-color: var(--accent); color: var(--accent); }
 
 /* Highlights: figures and departments are what a caller asks about, so they stand out in every text. */
-.amt { font-weight: 700; color: var(--amt-ink); background: var(--amt-bg); border-radius: 3px; padding: 0 .15em; }
+/* A figure never breaks across lines (1000万 / 元): it is read out as one. */
+.amt { font-weight: 700; color: var(--amt-ink); background: var(--amt-bg); border-radius: 3px; padding: 0 .15em; white-space: nowrap; }
 .dept { color: var(--dept-ink); background: var(--dept-bg); border-radius: 3px; padding: 0 .15em; }
 mark { background: #ffe27a; color: inherit; border-radius: 2px; padding: 0 .1em; }
 a.cite, a.link { color: var(--accent); text-decoration: underline; text-underline-offset: 3px; }
 a.cite:hover, a.link:hover { color: #083f78; }
+/* Documents: a short title in running text; a policy that no longer applies is marked wherever it is named. */
+.doc-tag { color: var(--muted); font-size: .85rem; }
+.doc-status { display: inline-block; margin-left: .3em; padding: 0 .35em; border-radius: 4px; font-size: .75rem; font-weight: 700; color: #fff; background: #b42318; white-space: nowrap; }
+.doc-status.repealed { background: #6b2a9b; }
+.doc-warning { margin: .2rem 0 .4rem; padding: .25rem .6rem; border-left: 4px solid #b42318; background: #fdecea; color: #7a1a11; font-size: .9rem; }
 .badge { display: inline-block; font-size: .75rem; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 .35em; margin-left: .4em; }
 
 /* Chat */
@@ -69,7 +80,25 @@ a.cite:hover, a.link:hover { color: #083f78; }
 .msg.user { align-self: flex-end; max-width: 85%; background: var(--accent); color: #fff; }
 .msg.bot { align-self: stretch; background: var(--card); border: 1px solid var(--line); }
 .msg.bot[data-intent=out_of_scope] { border-left: 4px solid #d97706; }
+/* Keeps the answer's first line (who to transfer to) clear of the sticky header when it is scrolled to. */
+.msg.bot { scroll-margin-top: calc(var(--header-h) + 1rem); }
+.turn.expired { opacity: .55; }
+.notice { margin: 0; padding: .3rem .75rem; border-radius: 6px; background: #fff7d6; color: #7c4a03; font-size: .875rem; text-align: center; }
 .answer p { margin: .2rem 0; }
+
+/* The department to transfer to: its own line and its own look (solid, not the light pill of a mention). */
+.transfer {
+  display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .6rem; margin: -.1rem 0 .4rem; padding: .3rem .4rem .3rem .7rem;
+  border-radius: 6px; background: var(--lead-bg); color: var(--lead-ink); font-size: 1.05rem; line-height: 1.5;
+}
+.transfer-label { opacity: .85; }
+.transfer-to { font-weight: 700; margin-right: auto; }
+.transfer .copy-dept { border: 1px solid rgb(255 255 255 / .7); background: transparent; color: #fff; border-radius: 6px; padding: 0 .6rem; font-size: .85rem; }
+.transfer .copy-dept:hover { background: rgb(255 255 255 / .15); }
+details.support { margin: 0 0 .4rem; font-size: .875rem; color: var(--muted); }
+details.support summary { cursor: pointer; width: max-content; max-width: 100%; }
+details.support p { margin: .2rem 0 0; color: var(--ink); }
+.options { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin-top: .5rem; }
 .answer p.source { color: var(--muted); font-size: .9rem; }
 .answer-tools { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .8rem; margin-top: .5rem; padding-top: .5rem; border-top: 1px dashed var(--line); }
 .answer-tools .copy { margin-left: auto; border: 1px solid var(--accent); color: var(--accent); background: var(--card); border-radius: 6px; padding: .15rem .7rem; }
@@ -77,15 +106,17 @@ a.cite:hover, a.link:hover { color: #083f78; }
 .tools-label { color: var(--muted); font-size: .85rem; }
 .manual-copy { width: 100%; margin-top: .5rem; }
 .suggestions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .75rem 0; }
-.ask {
-  position: sticky; bottom: 0; display: flex; gap: .5rem; padding: .75rem 0; background: var(--bg);
-  min-height: var(--ask-h); align-items: center;
-}
+.ask-bar { position: sticky; bottom: 0; background: var(--bg); padding: .6rem 0 .4rem; }
+.ask { display: flex; gap: .5rem; align-items: center; }
+.keys-help { margin: .3rem 0 0; font-size: .75rem; color: var(--muted); }
+.keys-help kbd { font: inherit; font-family: ui-monospace, monospace; padding: 0 .3em; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; background: var(--card); }
+/* Without a keyboard there are no shortcuts to show. */
+@media (hover: none) and (pointer: coarse) { .keys-help { display: none; } }
 .ask input:focus-visible, .filter input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .ask input { flex: 1; min-width: 0; border: 1px solid #9aa5b1; border-radius: 8px; padding: .55rem .75rem; background: #fff; }
 .ask button[type=submit] { border: 0; background: var(--accent); color: #fff; border-radius: 8px; padding: .55rem 1.2rem; font-weight: 600; }
 .ask button[type=submit]:disabled { opacity: .6; cursor: progress; }
-#panel-search .ask { position: static; }
+#panel-search .ask { margin-bottom: .75rem; }
 
 /* Clause browser */
 .browser { display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr); gap: 1rem; align-items: start; }
@@ -93,7 +124,9 @@ a.cite:hover, a.link:hover { color: #083f78; }
   position: sticky; top: calc(var(--header-h) + 1rem); max-height: calc(100vh - var(--header-h) - 2rem); overflow: auto;
   background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .5rem;
 }
-.clause-nav h3 { font-size: .85rem; color: var(--muted); margin: .6rem .4rem .2rem; }
+.clause-nav h3, .clause-nav h4 { font-size: .85rem; color: var(--muted); margin: .6rem .4rem .2rem; }
+.clause-nav h3.doc-head { font-size: .9rem; color: var(--ink); border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+.clause-nav h3.doc-head .doc-tag { color: inherit; font-size: inherit; }
 .clause-nav ul { list-style: none; margin: 0; padding: 0; }
 .nav-item { width: 100%; text-align: left; border: 0; background: none; padding: .3rem .5rem; border-radius: 6px; font-size: .9rem; }
 .nav-item:hover { background: var(--accent-weak); }
@@ -121,6 +154,7 @@ th[aria-sort=ascending], th[aria-sort=descending] { color: var(--accent); }
 .arrow { font-size: .75rem; }
 td.num { white-space: nowrap; }
 td .form { display: block; font-size: .75rem; color: var(--muted); }
+td.lead { color: var(--dept-ink); font-weight: 700; }
 #funding-table { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
 
 /* Departments */
@@ -130,11 +164,13 @@ td .form { display: block; font-size: .75rem; color: var(--muted); }
 .dept-card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; }
 .clause-list { margin: 0; padding-left: 1.1rem; font-size: .9rem; }
 .clause-list li.match { background: #fff7d6; }
+.dept-card .aliases { margin: .1rem 0 0; font-size: .8rem; color: var(--muted); }
 
 /* Search */
 .hits { padding-left: 1.4rem; }
 .hit { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem .9rem; margin-bottom: .75rem; }
 .hit p { margin: .3rem 0 0; }
+.hit-sentence + .hit-sentence { border-top: 1px dashed var(--line); padding-top: .3rem; }
 
 /* Clause drawer: a side panel on wide screens, full screen on phones. */
 dialog.drawer {
@@ -170,9 +206,12 @@ dialog.drawer::backdrop { background: rgb(15 23 42 / .45); }
   table.cards thead th button.sort { border: 1px solid var(--line); border-radius: 999px; padding: .1rem .7rem; background: #fff; }
   table.cards thead th:not([aria-sort]) { display: none; }
   table.facts thead { display: none; }
+  /* A block table leaves its caption a table-caption box as narrow as a glyph: 本条数据 stood one character a line. */
+  table.cards caption { display: block; }
   table.cards tr { border-bottom: 1px solid var(--line); padding: .4rem .6rem; }
   table.cards td { border: 0; padding: .1rem 0; white-space: normal; }
   table.cards td::before { content: attr(data-label) "："; color: var(--muted); font-size: .8rem; }
+  table.cards td.lead::before { font-weight: 400; }
   td .form { display: inline; margin-left: .4em; }
 }
 `;

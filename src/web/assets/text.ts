@@ -47,13 +47,67 @@ export function segments(text, rules) {
   return out;
 }
 
+/**
+ * Money in the unit style the document mostly writes: 300万 → 300万元 (clause 27 once drops the 元). Anything else
+ * (7%, 1:1, 1000万元) is returned as it is.
+ */
+export function unitStyle(display) {
+  return /^\d+(?:\.\d+)?[万亿]$/.test(display) ? display + '元' : display;
+}
+
+/** An answer with its money facts, and their mentions in its text, in the one unit style (see unitStyle). */
+export function withUnitStyle(answer) {
+  const money = (answer.facts || []).filter(function (f) { return f.type === 'amount' && f.kind === 'money'; });
+  let text = String(answer.answer || '');
+  for (const f of money) {
+    if (unitStyle(f.display) === f.display) continue;
+    const bare = f.display.replace(/[.]/g, '\\.');
+    // Not inside a longer figure (1300万) and not already followed by a unit (300万元, 300万亿).
+    text = text.replace(new RegExp('(?<![\\d.])' + bare + '(?![元万亿\\d])', 'g'), unitStyle(f.display));
+  }
+  const facts = (answer.facts || []).map(function (f) {
+    return money.indexOf(f) === -1 ? f : Object.assign({}, f, { display: unitStyle(f.display) });
+  });
+  return Object.assign({}, answer, { answer: text, facts: facts });
+}
+
+/**
+ * The example topics and questions of a fixed reply (clarify, greeting, out of scope), so the console can offer
+ * them as buttons: "…？例如：A、B。" gives A and B, "您可以这样问：Q" and "· Q" lines give Q. lines: what is left
+ * to show as text.
+ */
+export function replyOptions(text) {
+  const lines = [];
+  const options = [];
+  const add = function (o) { o = o.trim(); if (o && options.indexOf(o) === -1) options.push(o); };
+  for (const raw of String(text || '').split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line.indexOf('· ') === 0) { add(line.slice(2)); continue; }
+    const ask = /^您可以(?:这样)?问[：:](.*)$/.exec(line);
+    if (ask) { add(ask[1]); continue; }
+    const eg = /^(.*?)例如[：:](.+?)[。.]?$/.exec(line);
+    if (eg) {
+      if (eg[1]) lines.push(eg[1]);
+      eg[2].split('、').forEach(add);
+      continue;
+    }
+    lines.push(line);
+  }
+  return { lines: lines, options: options };
+}
+
 const KIND_RANK = { money: 0, percent: 1, ratio: 2, count: 3 };
 const ordinal = function (f) { return Number(String(f.id).split('#').pop()) || 0; };
 
-/** Clause order (document, clause number, position in the clause); dir 1 ascending, -1 descending. */
+/**
+ * Clause order (document, clause number, position in the clause); dir 1 ascending, -1 descending. Documents go in
+ * the library's order when rows carry it (docOrder), else by docId.
+ */
 export function byClause(dir) {
   return function (a, b) {
-    return dir * ((a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0) || a.clause - b.clause || ordinal(a) - ordinal(b));
+    const doc = (a.docOrder ?? 0) - (b.docOrder ?? 0) || (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0);
+    return dir * (doc || a.clause - b.clause || ordinal(a) - ordinal(b));
   };
 }
 

@@ -96,14 +96,26 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
   api.openapi(
     createRoute({ method: 'get', path: '/api/departments', summary: 'Each department with the clauses it leads and supports', responses: { 200: json(z.array(DepartmentSchema), 'Departments') } }),
     (c) => {
-      const aliases = new Map(kb.lexicon.departments.departments.map((d) => [d.name, d.aliases.filter((a) => a !== d.name)]));
+      // What callers call a department: its body's short and long forms (发改委, 发展和改革委员会) and a fixed name's aliases.
+      const lex = kb.lexicon.departments;
+      const aliasesOf = (name: string) => {
+        const body = kb.departments.bodyOf(name);
+        const names = [
+          ...lex.bodies.filter((b) => b.name === body).flatMap((b) => [b.name, ...b.aliases]),
+          ...lex.departments.filter((d) => d.name === name).flatMap((d) => d.aliases),
+        ];
+        return [...new Set(names)].filter((a) => a !== name);
+      };
+      // One entry per department of one jurisdiction: 发展改革委 of Guangxi and of Guangdong are two departments.
       const byKey = new Map<string, { key: string; name: string; aliases: string[]; lead: ReturnType<typeof ref>[]; support: ReturnType<typeof ref>[] }>();
       for (const cl of kb.clauses) {
+        const region = kb.document(cl.docId)?.region.join('') ?? '';
         for (const k of ['lead', 'support'] as const) {
           for (const d of cl[k]) {
-            const e = byKey.get(d.key) ?? { key: d.key, name: d.name, aliases: aliases.get(d.key) ?? [], lead: [], support: [] };
+            const id = `${region}|${d.key}`;
+            const e = byKey.get(id) ?? { key: d.key, name: d.name, aliases: aliasesOf(d.name), lead: [], support: [] };
             e[k].push(ref(cl));
-            byKey.set(d.key, e);
+            byKey.set(id, e);
           }
         }
       }

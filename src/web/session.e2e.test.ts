@@ -44,10 +44,12 @@ describe('session continuity (Chromium)', { timeout: 90_000 }, () => {
       const oldSession = await page.evaluate(() => JSON.parse(sessionStorage.getItem('policy-qa.session') ?? '{}').sessionId);
 
       // The server restarted: it no longer knows the session, answers in a new one and says so (the API contract).
+      // The new session is a real one, so the conversation can go on after the simulated answer.
+      const fresh = (await (await page.request.post(new URL('/api/ask', page.url()).href, { data: { question: '你好' } })).json()).sessionId;
       await page.route('**/api/ask', (route) => route.fulfill({
         json: {
           answer: `${EXPIRED_LINE}\n您想问哪一类支持的金额？例如：国家高新区、自治区级高新区。\n您可以这样问：新认定的自治区级孵化器给多少钱？`,
-          intent: 'clarify', citations: [], facts: [], sessionId: 'fresh-session-1', notice: 'session_expired',
+          intent: 'clarify', citations: [], facts: [], sessionId: fresh, notice: 'session_expired',
         },
       }));
       const bot = await ask(page, '那自治区级的呢？');
@@ -63,11 +65,11 @@ describe('session continuity (Chromium)', { timeout: 90_000 }, () => {
       expect(await page.locator('.turn.expired').count()).toBe(1);
       expect(await page.locator('.turn:not(.expired)').count()).toBe(1);
       expect(await bot.textContent()).not.toContain(EXPIRED_LINE);
-      expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('policy-qa.session') ?? '{}').sessionId)).toBe('fresh-session-1');
+      expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('policy-qa.session') ?? '{}').sessionId)).toBe(fresh);
 
       await page.unroute('**/api/ask');
       await ask(page, '独角兽企业有什么奖励？');
-      expect(bodies[2].sessionId).toBe('fresh-session-1');
+      expect(bodies[2].sessionId).toBe(fresh);
 
       // A reload shows the new conversation only.
       await reload(page);

@@ -10,6 +10,21 @@ import { createRuntime } from '../src/runtime.js';
 
 // npm run eval -- --llm [--demo]: the same sets through the LLM writer and its grounding guard (eval/llm-eval.ts).
 if (process.argv.includes('--llm')) process.exit(await (await import('./llm-eval.js')).main());
+// npm run eval -- --library [--holdout]: the library sets (seed + real documents) in eval/sets/.
+if (process.argv.includes('--library')) {
+  const { libraryKnowledgeBase } = await import('./library/kb.js');
+  const { formatLibraryReport, runLibrary } = await import('./library/run.js');
+  const kb = await libraryKnowledgeBase();
+  const engine = createRuntime({ kb, cacheSize: 0 }).engine;
+  const split = process.argv.includes('--holdout') ? 'holdout' : 'dev';
+  mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+  for (const set of ['planner', 'realdocs'] as const) {
+    const r = await runLibrary(kb, engine, set, split);
+    console.log(`${formatLibraryReport(r, !process.argv.includes('--summary'))}\n`);
+    writeFileSync(new URL(`./out/library-${set}-${split}.json`, import.meta.url), JSON.stringify(r, null, 1));
+  }
+  process.exit(0);
+}
 
 const lex = readLexicon();
 const sources = await readCorpus();

@@ -23,8 +23,22 @@ export interface Citation {
   quote: string;
 }
 
+/** One part of an answer: what one ask of the question got (a compound question gets one part per ask). */
+export interface AnswerPart {
+  /** The attribute asked (amount, lead, support, text, deadline …). */
+  attribute: string;
+  /** The line(s) of the answer this part wrote. */
+  text: string;
+  /** Whether the document states what was asked; false gives "本政策未写明…". */
+  stated: boolean;
+  /** A figure computed from the user's own numbers: the rule quoted, the inputs and the result. */
+  computation?: string;
+}
+
 export interface Answer {
   answer: string;
+  /** What each ask of the question got, in order (absent for greetings and refusals). */
+  parts?: AnswerPart[];
   intent: Intent;
   /** Most relevant first. */
   citations: Citation[];

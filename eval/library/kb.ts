@@ -1,0 +1,23 @@
+// The library the eval asks: the shipped corpus (the seed) plus the real documents of the development set, read as
+// the Node entry reads a corpus folder, in one knowledge base.
+
+
+import type { SourceDocument } from '../../src/corpus/blocks.js';
+import { buildKnowledgeBaseData, hydrateKnowledgeBase, type KnowledgeBase } from '../../src/index/knowledge-base.js';
+import { readCorpusFile } from '../../src/node/loaders.js';
+import { lexicon, sources, tokenizer } from '../../src/testing/fixtures.js';
+import { REALDOCS_DIR, realdocFiles } from '../../src/testing/realdocs.js';
+
+let cached: KnowledgeBase | undefined;
+
+export async function librarySources(): Promise<SourceDocument[]> {
+  const docs = await Promise.all(realdocFiles().map((f) => readCorpusFile(REALDOCS_DIR, f)));
+  return [...sources, ...docs];
+}
+
+/** The seed and the 8 real documents, with exact vector search. */
+export async function libraryKnowledgeBase(): Promise<KnowledgeBase> {
+  cached ??= hydrateKnowledgeBase(buildKnowledgeBaseData(await librarySources(), lexicon, tokenizer), lexicon, tokenizer);
+  return cached;
+}
+

@@ -44,6 +44,7 @@ export const ERRORS = {
   CORPUS_UNREADABLE: { status: 500, message: 'the corpus folder cannot be read', fix: 'check CORPUS_DIR exists and is readable by this user' },
   DATA_DIR_UNWRITABLE: { status: 500, message: 'the data folder cannot be written', fix: 'make the folder writable by this user, or point INDEX_DIR / SESSIONS_DB elsewhere' },
   CONFIG_INVALID: { status: 500, message: 'a setting is invalid', fix: 'correct the environment variable named in the message' },
+  LEXICON_INVALID: { status: 500, message: 'a lexicon file under corpus/lexicon is invalid', fix: 'correct the file and key named in the message' },
   // Documents (src/corpus/readers/): a file that cannot become blocks. Each says what to do about it, since staff
   // uploading a file read these messages.
   DOC_UNSUPPORTED_FORMAT: { status: 415, message: 'this file type cannot be read; use .txt, .md, .html, .docx or .pdf' },

@@ -240,6 +240,7 @@ const BENEFIT_AFTER = /^\s*的[\u4e00-\u9fa5]{0,4}?(标准|比例|奖励|补贴|
 const CAP_BEFORE = /(最高不超过|不超过|不高于|最高可|最高为|最高|最多|上限为?|限额为?|封顶|控制在|降至|降低至|压降至|不得超过|不得突破|最长不超过)\s*[^，,；;。]{0,12}$/;
 const CAP_AFTER = /^\s*(以内|为限|封顶|限额)/;
 const GRANTED_AFTER = /^(?:的)?(?:予以|给予)|^的?(?:补贴|补助|奖励|资助|贴息)/;
+const MEASURE_HEAD = /^(?:每[月年人户]?)?(?:扣除|补贴|补助|奖励|资助|贴息|发放|支付)?(?:标准|金额|额度|数额)(?:为|是|按)?(?:每[月年人户天])?$/;
 const OTHER_CONTEXT = /(安排|设立|规模|租金|收取|支付工作补贴|招聘数量|招录|指标)/;
 
 function roleOf(s: string, t: Token, pieceFrom: number, pieceTo: number, header?: string): AmountRole {
@@ -254,8 +255,11 @@ function roleOf(s: string, t: Token, pieceFrom: number, pieceTo: number, header?
     return 'threshold';
   }
   if (CAP_BEFORE.test(before) || CAP_AFTER.test(after)) {
-    // "不低于…80%的标准" is a condition; "最高不超过15万元的贷款" a cap.
-    return /不低于|不少于/.test(near) ? 'threshold' : 'cap';
+    // "不低于…80%的标准" is a condition; "最高不超过15万元的贷款" a cap; "户籍人口不超过100万的城市" says which
+    // cities, a condition: a measured quantity before it and no benefit word after its 的.
+    if (/不低于|不少于/.test(near)) return 'threshold';
+    if (THRESHOLD_BEFORE.test(before.replace(/(?:不超过|不高于|不得超过)\s*$/, '')) && /^\s*的/.test(after) && !BENEFIT_AFTER.test(after)) return 'threshold';
+    return 'cap';
   }
   if (THRESHOLD_BEFORE.test(near) && !/按|给予|奖励|补贴|补助|资助/.test(near.slice(-3))) return t.kind === 'percent' && /按/.test(before) ? 'ratio' : 'threshold';
   if (THRESHOLD_AFTER.test(after) && !BENEFIT_AFTER.test(after)) return 'threshold';
@@ -293,6 +297,12 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
       let subject = governing ?? cleanSubject(localHead);
       if (!governing && /^(比例|占比)/.test(subject || head) && start > 0) subject = cleanSubject(sentence.slice(pieceStart(sentence, start - 1), start - 1));
       if (!subject && start > 0) subject = cleanSubject(sentence.slice(pieceStart(sentence, start - 1), start - 1));
+      // "…超过100万的城市，扣除标准为每月1100元": a head that only names the measure (扣除标准为) is no subject;
+      // the piece before it says whom the figure is for.
+      if (!governing && start > 0 && MEASURE_HEAD.test(subject ?? '')) {
+        const prev = cleanSubject(sentence.slice(pieceStart(sentence, start - 1), start - 1));
+        if (prev) subject = prev;
+      }
       const local = cleanSubject(localHead);
       const condition =
         governing && start > sentence.indexOf(governing) + governing.length && (/的$/.test(localHead.trim()) || /^单个|^每个/.test(local)) ? local : undefined;

@@ -21,6 +21,8 @@ export interface DeptContext {
 export interface Resolved {
   key: string;
   name: string;
+  /** The name in the words written, with an elided prefix restored (工信局 → 县工信局). */
+  asWritten: string;
   /** The canonical body without any level (发展改革委): what a caller's 发改委 is compared by. */
   body: string;
 }
@@ -92,9 +94,9 @@ export function createDepartmentRegistry(lex: DepartmentLexicon, gazetteer?: Gaz
       const s = clean(name);
       if (!s) return undefined;
       const f = fixed.get(s);
-      if (f) return { key: f, name: f, body: f };
+      if (f) return { key: f, name: f, asWritten: s, body: f };
       // Several units written as one (镇人民政府、街道办事处; 各区、县级市) are one name as written.
-      if (/[、]/.test(s)) return { key: s, name: s, body: s };
+      if (/[、]/.test(s)) return { key: s, name: s, asWritten: s, body: s };
       const { prefix, level: own, body } = split(s);
       const canon = canonBody(body);
       const known = bodyOf.has(body) || canon !== body || /(局|厅|委|部|办|院|署|会|政府|委员会|中心|科|处|室|机构|部门|单位|小组|支行|分行)$/.test(s);
@@ -106,7 +108,9 @@ export function createDepartmentRegistry(lex: DepartmentLexicon, gazetteer?: Gaz
       // (各县（区）人民政府, 有关部门) are left as written.
       const bare = bodyOf.has(body) || canon !== body;
       const shown = prefix || (bare && ctx.ownPrefix && level === ctx.level ? ctx.ownPrefix : '');
-      return { key: `${tag}${canon}`, name: `${shown}${canon}`, body: canon.replace(/^(委|党委)(?=组织部|统战部|编办)/, '') };
+      // asWritten: the document's own words (工信局 stays 工信局) with an elided prefix restored, so a name an
+      // answer shows can be found in its quote; name: the canonical form, for names a user types (发改委).
+      return { key: `${tag}${canon}`, name: `${shown}${canon}`, asWritten: `${shown}${body}`, body: canon.replace(/^(委|党委)(?=组织部|统战部|编办)/, '') };
     },
     bodyOf(name) {
       const s = clean(name);
@@ -147,7 +151,7 @@ export function parseDepartmentList(list: string, registry: DepartmentRegistry, 
     if (m) prefix = m[1];
     else if (prefix && !OWN_LEVEL.test(item) && registry.bodyOf(item)) written = prefix + item;
     const hit = registry.resolve(written, ctx);
-    const ref: DeptRef = hit ? { written, key: hit.key, name: hit.name } : { written, key: written, name: written };
+    const ref: DeptRef = hit ? { written, key: hit.key, name: hit.asWritten } : { written, key: written, name: written };
     if (!out.some((d) => d.key === ref.key)) out.push(ref);
   }
   return out;

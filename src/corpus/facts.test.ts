@@ -68,6 +68,8 @@ describe('targets and sanctions', () => {
     expect(s.map((f) => [f.measure, f.subject])).toEqual([
       ['约谈', '年度全国排名下降5位以上的国家高新区'],
       ['黄牌警告', '年度评价考核末2位的自治区级高新区'],
+      // "予以黄牌警告，并由…约谈该高新区管委会主要负责人": the second measure has the same subject.
+      ['约谈', '年度评价考核末2位的自治区级高新区'],
       ['摘牌警示', '连续3年排序末3位'],
       ['摘牌', '仍无明显改观'],
     ]);

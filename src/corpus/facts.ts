@@ -70,8 +70,8 @@ function sanctionsOf(sentence: string): Pick<SanctionFact, 'measure' | 'display'
     else if (/的$/.test(piece)) subject = piece.replace(/的$/, '');
     const hit = MEASURES.map((m) => ({ m, i: piece.indexOf(m) })).filter((x) => x.i !== -1).sort((a, b) => a.i - b.i)[0];
     if (!hit || !subject || /机制|制度/.test(piece.slice(hit.i))) continue;
-    out.push({ measure: hit.m, display: subject, subject });
-    subject = undefined;
+    // The subject stays for the sentence: "予以黄牌警告，并由…约谈" applies both to the same 高新区.
+    if (!out.some((o) => o.subject === subject && o.measure === hit.m)) out.push({ measure: hit.m, display: subject, subject });
   }
   return out;
 }

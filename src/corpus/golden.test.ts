@@ -26,6 +26,7 @@ describe('real documents against their golden files', () => {
       expect(rate(r.clauses), why).toBeGreaterThanOrEqual(min);
       expect(rate(r.lead), why).toBeGreaterThanOrEqual(min);
       expect(rate(r.leadPrecision), why).toBeGreaterThanOrEqual(min);
+      expect(rate(r.names), why).toBeGreaterThanOrEqual(min);
       expect(rate(r.amounts), why).toBeGreaterThanOrEqual(min);
       expect(r.thresholdsAsAwards, why).toBe(0);
       expect(rate(r.metadata), why).toBe(1);

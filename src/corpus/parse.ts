@@ -62,7 +62,12 @@ export function parseDocument(source: SourceDocument, ctx: ParseContext): Policy
 
   // The prefix this document writes before its own level's departments (自治区, 省, 市, 区, 县).
   const notesText = drafts.map((d) => d.lines.at(-1) ?? '').join('\n');
-  const prefixCounts = ['自治区', '省', '市', '区', '县'].map((p) => [p, (notesText.match(new RegExp(`[（(、，,:：]${p}(?!场|级|域|内)`, 'g')) ?? []).length] as const);
+  // Only a prefix of the document's own level counts: a national document writes its ministries bare (财政部),
+  // and its "各省、自治区" or "市场监管总局" are not its own prefix.
+  const PREFIX_LEVEL: Record<string, string> = { 自治区: 'province', 省: 'province', 市: 'city', 区: 'district', 县: 'county' };
+  const prefixCounts = Object.keys(PREFIX_LEVEL)
+    .filter((p) => !meta.level || PREFIX_LEVEL[p] === meta.level)
+    .map((p) => [p, (notesText.match(new RegExp(`[（(、，,:：]${p}(?!场|级|域|内)`, 'g')) ?? []).length] as const);
   const ownPrefix = prefixCounts.sort((a, b) => b[1] - a[1])[0]?.[1] ? prefixCounts[0][0] : undefined;
   const deptCtx: DeptContext = { level: meta.level, ownPrefix };
   // Notes list departments (split them); a unit named in running text is one name as written (市、区财政部门).
@@ -75,7 +80,7 @@ export function parseDocument(source: SourceDocument, ctx: ParseContext): Policy
       if (!whole) for (const r of parseDepartmentList(n, ctx.registry, deptCtx)) add(r);
       else {
         const hit = /[、和及与]/.test(n) ? undefined : ctx.registry.resolve(n, deptCtx);
-        add(hit ? { written: n, key: hit.key, name: hit.name } : { written: n, key: n, name: n });
+        add(hit ? { written: n, key: hit.key, name: hit.asWritten } : { written: n, key: n, name: n });
       }
     }
     return out;

@@ -46,6 +46,7 @@ export function readLexicon(dir = join(DEFAULT_CORPUS_DIR, 'lexicon')): Lexicon 
     synonyms: read('synonyms.json'),
     departments: read('departments.json'),
     places: read('places.json'),
+    language: read('language.json'),
   });
   return { ...lex, userDictPath: join(dir, 'userdict.txt') };
 }

@@ -31,7 +31,7 @@ export function amountAnswer(kb: KnowledgeBase, picked: ScoredFact<AmountFact>[]
     ordered.length === 1
       ? `${amountLine(ordered[0])}。`
       : `共有${ordered.length}项相关规定：\n${ordered.map((f, i) => `${i + 1}. ${amountLine(f)}`).join('\n')}`;
-  const depts = deptClauses.map((c) => (clauses.length > 1 ? `第（${c.label}）条${departmentsLine(c)}` : departmentsLine(c)));
+  const depts = deptClauses.map((c) => (clauses.length > 1 ? `${c.cite}${departmentsLine(c)}` : departmentsLine(c)));
   return {
     answer: joinLines(body, sources(kb, clauses), ...depts),
     intent: 'amount',

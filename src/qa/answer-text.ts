@@ -23,7 +23,7 @@ export function departmentAnswer(kb: KnowledgeBase, clause: Clause, asked?: stri
   if (asked) {
     const key = kb.departments.resolve(asked, doc.deptContext)?.key ?? asked;
     if (clause.lead.some((d) => d.key === key)) first = `是的，由${lead}牵头。`;
-    else if (clause.support.some((d) => d.key === key)) first = `不是。${kb.departments.resolve(asked, doc.deptContext)?.name ?? asked}是配合部门，牵头的是${lead}。`;
+    else if (clause.support.some((d) => d.key === key)) first = `不是。${clause.support.find((d) => d.key === key)!.name}是配合部门，牵头的是${lead}。`;
     else first = `不是，由${lead}牵头。`;
   }
   const support = names(clause, 'support');
@@ -33,27 +33,6 @@ export function departmentAnswer(kb: KnowledgeBase, clause: Clause, asked?: stri
     citations: [citation(doc, clause, quoteSentences.join('') + clause.deptNote)],
     facts: [],
     departments: { lead: names(clause, 'lead'), support },
-  };
-}
-
-/** The clauses a department leads and supports ("科技厅负责哪些"). */
-export function departmentClausesAnswer(kb: KnowledgeBase, key: string): Answer | undefined {
-  const leads = kb.clauses.filter((c) => c.lead.some((d) => d.key === key));
-  const supports = kb.clauses.filter((c) => c.support.some((d) => d.key === key));
-  if (!leads.length && !supports.length) return undefined;
-  const name = (leads[0] ?? supports[0]).lead.concat((leads[0] ?? supports[0]).support).find((d) => d.key === key)!.name;
-  const list = (cs: Clause[]) => cs.map((c) => `第（${c.label}）条「${c.title}」`).join('、');
-  const doc = kb.document((leads[0] ?? supports[0]).docId)!;
-  return {
-    answer: joinLines(
-      leads.length ? `${name}牵头${leads.length}条：${list(leads)}。` : `${name}没有牵头的条款。`,
-      supports.length ? `配合${supports.length}条：${list(supports)}。` : '',
-      `来源：《${doc.title}》各条的牵头/配合分工`,
-    ),
-    intent: 'department',
-    citations: [...leads, ...supports].map((c) => citation(kb.document(c.docId)!, c, c.deptNote)),
-    facts: [],
-    departments: { lead: leads.length ? [name] : [], support: supports.length ? [name] : [] },
   };
 }
 
@@ -103,8 +82,8 @@ export function searchAnswer(kb: KnowledgeBase, clause: Clause, terms: Term[], n
   };
 }
 
-export function overviewAnswer(kb: KnowledgeBase): Answer {
-  const doc = kb.documents[0];
+export function overviewAnswer(kb: KnowledgeBase, docId?: string): Answer {
+  const doc = (docId && kb.document(docId)) || kb.documents[0];
   const goals = doc.clauses.find((c) => /目标/.test(c.title)) ?? doc.clauses[0];
   const top = doc.groups.filter((g) => !g.path.slice(g.label.length).length || g.path === g.label || g.path === `${g.title}/`);
   const chapters = top.map((c) => `${c.label}${c.title}`).join('；');

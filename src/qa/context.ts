@@ -37,6 +37,8 @@ export interface Resolved {
   /** The focus clause, preferred but not required. */
   preferClause?: { docId: string; number: number };
   followup: boolean;
+  /** Documents the question names (places, issuer, title words), or the conversation's when it names none. */
+  docScope?: string[];
   /** "还有别的吗": exclude facts already given. */
   more: boolean;
   exclude: string[];

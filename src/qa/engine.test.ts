@@ -34,7 +34,7 @@ describe('amount answers', () => {
   it('says when the policy names a subject but no amount', async () => {
     const a = (await ask('现代产业学院的奖励是多少钱')).answer;
     expect(a.intent).toBe('search');
-    expect(a.answer).toContain('没有规定具体金额');
+    expect(a.answer).toContain('本政策未写明具体金额');
     expect(a.citations[0].number).toBe(7);
   });
 });

@@ -1,18 +1,27 @@
-// The engine: question (+ session focus) → Answer. Rules only: every figure and department comes from the
-// fact tables and clause notes; retrieval decides which clause, never what number.
+// The engine: question (+ session focus) → Answer, as a pipeline: prepare → resolve follow-ups → plan the asks →
+// route to documents → gates (greeting, scope, clarify) → retrieve → one answerer per ask → merge. Rules only:
+// every figure and department comes from the fact tables and clause notes; retrieval decides which clause, never
+// what number.
 import type { AmountFact, Clause, SanctionFact, TargetFact } from '../corpus/types.js';
+import { today, validityOf } from '../corpus/validity.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
-import { amountAnswer, targetAnswer } from './answer-amount.js';
-import { bestSentences, clauseAnswer, departmentAnswer, departmentClausesAnswer, overviewAnswer, searchAnswer } from './answer-text.js';
+import { ATTRIBUTE_TABLE } from './answerers/index.js';
+import type { AnswerContext } from './answerers/context.js';
+import { answerSearch } from './answerers/search.js';
+import { notStated } from './answerers/stated.js';
 import type { Focus, Resolved } from './context.js';
-import { scoreFacts, selectFacts, } from './fact-match.js';
 import { resolve } from './followup.js';
 import { hasGreeting } from './intent.js';
+import { languageOf, type Attribute } from './language.js';
+import { questionsIn } from './segments.js';
+import { mergeAnswers } from './merge.js';
+import { planQuestion, STATED_ATTRIBUTES } from './plan.js';
 import { createPreparer } from './prepare.js';
 import { clarify, greeting, outOfScope } from './replies.js';
 import { rerank, retrieve, type ClauseHit } from './retrieve.js';
+import { createRouter } from './route.js';
 import { createScopeJudge } from './scope.js';
-import { createTermIndex, hasTerm, type Term } from './terms.js';
+import { createTermIndex } from './terms.js';
 import type { Answer } from './types.js';
 
 export interface EngineResult {
@@ -21,14 +30,18 @@ export interface EngineResult {
   focus?: Focus;
 }
 
+export interface AskContextOptions {
+  /** Judge validity on this date (YYYY-MM-DD) instead of today. */
+  asOf?: string;
+  /** Answer from these documents only (the console's document picker). */
+  docIds?: string[];
+}
+
 export interface Engine {
-  ask(question: string, focus?: Focus): Promise<EngineResult>;
+  ask(question: string, focus?: Focus, opts?: AskContextOptions): Promise<EngineResult>;
   /** Normalisation + follow-up resolution only (for tests and the LLM path). */
   resolve(question: string, focus?: Focus): Resolved;
 }
-
-const FULL_TEXT = /原文|全文|具体|发(?:一下|我|过来)|完整/;
-const YES_NO = /是不是|是否|吗|对吧|对不对/;
 
 export interface EngineOptions {
   /**
@@ -36,27 +49,41 @@ export interface EngineOptions {
    * WeChat questions repeat, so a repeat costs a lookup. 0 turns it off.
    */
   cacheSize?: number;
+  /** Milliseconds since the epoch (for "in force today"). */
+  now?: () => number;
 }
 
 export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
   const cacheSize = opts.cacheSize ?? 5000;
+  const now = opts.now ?? Date.now;
   const cache = new Map<string, EngineResult>();
   const termIndex = createTermIndex(kb);
   const scope = createScopeJudge(kb);
-  // Thresholds are conditions of an award, never an answer to "how much".
-  const amounts = kb.facts.filter((f): f is AmountFact => f.type === 'amount' && f.role !== 'threshold');
-  const targets = kb.facts.filter((f): f is TargetFact => f.type === 'target');
-  const sanctions = kb.facts.filter((f): f is SanctionFact => f.type === 'sanction');
-  const deptNames = kb.departments.allNames().filter((n) => n.length >= 3);
-
+  const lang = languageOf(kb.lexicon);
+  const router = createRouter(kb, lang);
+  const facts = {
+    // Thresholds are conditions of an award, never an answer to "how much".
+    amounts: kb.facts.filter((f): f is AmountFact => f.type === 'amount' && f.role !== 'threshold'),
+    targets: kb.facts.filter((f): f is TargetFact => f.type === 'target'),
+    sanctions: kb.facts.filter((f): f is SanctionFact => f.type === 'sanction'),
+  };
+  // Department names a question may use: the lexicon's (with aliases: 发改委, 人社厅) and every name the documents
+  // write (大数据发展局), longest first so 自治区科技厅 wins over 科技厅.
+  const written = kb.clauses.flatMap((c) => [...c.lead, ...c.support].flatMap((d) => [d.written, d.name]));
+  const deptNames = [...new Set([...kb.departments.allNames(), ...written])].filter((n) => n.length >= 2 && !/[、，]/.test(n)).sort((a, b) => b.length - a.length);
+  const deptBodies = new Set(kb.clauses.flatMap((c) => [...c.lead, ...c.support].map((d) => kb.departments.bodyOf(d.written) ?? d.written)));
+  /** A department the question names that some document assigns work to. */
+  const departmentIn = (text: string) =>
+    deptNames.find((n) => text.includes(n) && (deptBodies.has(kb.departments.bodyOf(n) ?? n) || written.includes(n)));
   const prepare = createPreparer(kb);
 
   return {
     resolve: (question, focus) => resolve(kb, termIndex, prepare(question), focus),
 
-    async ask(question, focus) {
-      if (!cacheSize) return answerOnce(question, focus);
-      const key = `${question}\u0000${focus ? JSON.stringify(focus) : ''}`;
+    async ask(question, focus, o = {}) {
+      const asOf = o.asOf ?? today(now());
+      if (!cacheSize) return answerOnce(question, focus, asOf, o.docIds);
+      const key = `${question}\u0000${focus ? JSON.stringify(focus) : ''}\u0000${asOf}\u0000${o.docIds?.join() ?? ''}`;
       const hit = cache.get(key);
       if (hit) {
         cache.delete(key);
@@ -64,114 +91,117 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
         return hit;
       }
       // Shared between callers, so frozen: nobody can change an answer another request will get.
-      const result = deepFreeze(await answerOnce(question, focus));
+      const result = deepFreeze(await answerOnce(question, focus, asOf, o.docIds));
       cache.set(key, result);
       if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
       return result;
     },
   };
 
-  async function answerOnce(question: string, focus?: Focus): Promise<EngineResult> {
-    {
-      const text = prepare(question);
-      if (!text) return { answer: greeting(kb, text), focus };
-      const r = resolve(kb, termIndex, text, focus);
-      // A greeting or help request that names nothing of the policy ("您好，请问你是谁", "好的，谢谢").
-      if (hasGreeting(text) && !r.clause?.explicit && !r.terms.some((t) => t.known && t.wholeWord && !t.place)) return { answer: greeting(kb, text), focus };
-      const weighted = [...r.terms, ...r.inherited.map((t) => ({ ...t, weight: t.weight * 0.5 }))];
-      const query = [text, ...r.inherited.map((t) => t.text)].join(' ');
-      const hits = rerank(kb, await retrieve(kb, query), weighted);
-      const rank = clauseRank(hits, r);
-      const keep = (answer: Answer, extra: Partial<Focus> = {}): EngineResult => ({
-        answer,
-        focus: focusOf(kb, r, answer, focus, extra),
-      });
-
-      if (r.clause?.explicit && !kb.clause(r.clause.docId, r.clause.number)) {
-        return keep(notAClause(kb, r.clause.number), { outOfScope: true });
-      }
-      if (!r.clause?.explicit) {
-        const verdict = scope.judge(text, r.terms);
-        // A follow-up leans on its focus: only a foreign place or a wholly foreign subject takes it out of scope.
-        const refining = r.level !== undefined || r.clause !== undefined;
-        const lenient = r.followup && !focus?.outOfScope && verdict.reason === 'low-coverage' && refining && r.terms.filter((t) => !t.known).length <= 1;
-        if (!verdict.inScope && !lenient) return keep(outOfScope(kb, verdict.missing, verdict.reason), { outOfScope: true });
-      }
-      const target = r.clause ? kb.clause(r.clause.docId, r.clause.number) : undefined;
-      const top = target ?? topClause(kb, hits, r);
-      // "多少钱？" or "谁负责？" with nothing named and nothing in focus: listing would be a guess, so ask back.
-      const named = [...r.terms, ...r.inherited].some((t) => t.known && !t.place);
-      if (!target && !named && r.intent !== 'overview') return keep(clarify(kb, r.intent), { outOfScope: true, clarified: true });
-
-      switch (r.intent) {
-        case 'department': {
-          const named = deptNames.find((n) => text.includes(n));
-          const subject = r.terms.filter((t) => !named || !named.includes(t.text) && !t.text.includes(named.replace(/^自治区/, '')));
-          if (named && !subject.length && !target && !YES_NO.test(text)) {
-            const a = departmentClausesAnswer(kb, kb.departments.resolve(named, kb.documents[0].deptContext)?.key ?? named);
-            if (a) return keep(a);
-          }
-          const best = target ?? top;
-          if (!best) return keep(outOfScope(kb, []), { outOfScope: true });
-          const withDepts = best.lead.length ? best : (hits.map((h) => kb.clause(h.docId, h.clause)!).find((c) => c.lead.length) ?? best);
-          return keep(departmentAnswer(kb, withDepts, named && YES_NO.test(text) ? named : undefined, bestSentences(withDepts, subject, 1)));
-        }
-        case 'clause':
-          if (!top) return keep(outOfScope(kb, []), { outOfScope: true });
-          return keep(clauseAnswer(kb, top, FULL_TEXT.test(text)));
-        case 'overview': {
-          const t = selectFacts(scoreFacts(kb, targets, factQuery(r, weighted, rank, target)));
-          if (t.length && weighted.some((w) => w.known && !w.place)) return keep(targetAnswer(kb, t), { factIds: t.map((x) => x.fact.id) });
-          const subject = r.terms.filter((w) => w.known && !w.place);
-          if (!subject.length || !top) return keep(overviewAnswer(kb));
-          // The opening chapter (总体要求: 指导思想, 基本原则, 发展目标) is the overview; a named subject elsewhere
-          // ("瞪羚企业有什么政策") is a search of the clause that treats it.
-          if (top.chapterNumber <= 1) return keep({ ...clauseAnswer(kb, top, false), intent: 'overview' });
-          return keep(searchAnswer(kb, top, weighted));
-        }
-        case 'amount': {
-          const q = factQuery(r, weighted, rank, target);
-          let scored = scoreFacts(kb, amounts, q).filter((s) => !r.exclude.includes(s.fact.id));
-          if (r.more && !scored.length && target) scored = scoreFacts(kb, amounts, { ...q, terms: [] , clauses: [`${target.docId}#${target.number}`], level: undefined }).filter((s) => !r.exclude.includes(s.fact.id));
-          // "排名掉了呢" asks what happens, not how much: a sanction that matches better is quoted instead.
-          const sx = scoreFacts(kb, sanctions, { ...q, level: undefined });
-          if (r.cue !== 'amount' && sx.length && sx[0].subjectHits.length && (!scored.length || sx[0].score > scored[0].score)) {
-            const clause = kb.clause(sx[0].fact.docId, sx[0].fact.clause)!;
-            return keep(searchAnswer(kb, clause, weighted));
-          }
-          const t = scoreFacts(kb, targets, q);
-          if (t.length && (!scored.length || t[0].score > scored[0].score)) return keep(targetAnswer(kb, selectFacts(t)), { factIds: selectFacts(t).map((x) => x.fact.id) });
-          const picked = selectFacts(scored, r.level, r.figures);
-          if (r.more && !picked.length && target) {
-            return keep({ ...searchAnswer(kb, target, weighted, `除已列出的${r.exclude.length}项外，本条没有其他金额规定。`), intent: 'amount' }, { factIds: r.exclude });
-          }
-          if (picked.length) {
-            const given = r.more ? [...r.exclude, ...picked.map((p) => p.fact.id)] : picked.map((p) => p.fact.id);
-            return keep(amountAnswer(kb, picked), { factIds: given });
-          }
-          // Money for something the policy never describes (新能源汽车购置补贴) is out of scope, not a near miss.
-          const unknown = r.terms.filter((t) => !t.known);
-          if (!top || unknown.length > 0 && !r.followup || !r.terms.concat(r.inherited).some((t) => t.known && hasTerm(top.title + top.text, t))) {
-            return keep(outOfScope(kb, r.terms.filter((t) => !t.known).map((t) => t.text)), { outOfScope: true });
-          }
-          return keep(searchAnswer(kb, top, weighted, '本政策对此没有规定具体金额，相关内容如下。'));
-        }
-        default:
-          if (!top) return keep(outOfScope(kb, []), { outOfScope: true });
-          return keep(searchAnswer(kb, top, weighted));
-      }
+  async function answerOnce(question: string, focus: Focus | undefined, asOf: string, pinned?: string[]): Promise<EngineResult> {
+    const text = prepare(question);
+    if (!text) return { answer: greeting(kb, text), focus };
+    const segments = questionsIn(lang, text);
+    if (segments.length < 2) return answerQuestion(text, focus, asOf, pinned, true);
+    // Several questions in one message ("…给多少？进了榜单又给多少？"): each is answered as the next turn of a
+    // conversation, so "这笔钱" or "…呢" in the second leans on the first; the answers are merged into one.
+    let f = focus;
+    const results: EngineResult[] = [];
+    for (const [i, seg] of segments.entries()) {
+      // A later question stays in the first one's document unless it names another.
+      const docs = pinned ?? (i > 0 && f && !f.outOfScope && !router.route(seg).docs.length ? [f.docId] : undefined);
+      const res = await answerQuestion(seg, f, asOf, docs, false);
+      results.push(res);
+      if (res.focus && !res.focus.outOfScope) f = res.focus;
     }
+    const answered = results.filter((x) => !['out_of_scope', 'greeting', 'clarify'].includes(x.answer.intent));
+    if (!answered.length) return results[0];
+    const merged = mergeAnswers(answered.map((x) => ({ ask: { attribute: (x.answer.parts?.[0]?.attribute ?? 'search') as Attribute }, answer: x.answer })));
+    return { answer: withValidity(kb, merged, asOf), focus: f };
+  }
+
+  async function answerQuestion(text: string, focus: Focus | undefined, asOf: string, pinned: string[] | undefined, validity: boolean): Promise<EngineResult> {
+    const r = resolve(kb, termIndex, text, focus);
+    // A greeting or help request that names nothing of the policy ("您好，请问你是谁", "好的，谢谢").
+    if (hasGreeting(lang, text) && !r.clause?.explicit && !r.terms.some((t) => t.known && t.wholeWord && !t.place)) return { answer: greeting(kb, text), focus };
+
+    // Documents: those the question names; else the conversation's (a follow-up); else the best clause decides.
+    const route = router.route(text);
+    const named = pinned?.length ? pinned : route.docs;
+    r.docScope = named.length ? named : r.followup && focus && !focus.outOfScope && kb.documents.length > 1 ? [focus.docId] : undefined;
+    const department = departmentIn(text);
+    // A department some document names is a subject the corpus has, however the question abbreviates it (工信厅).
+    if (department) r.terms = r.terms.map((t) => (department.includes(t.text) || t.text.includes(department) ? { ...t, known: true, wholeWord: true, noise: false } : t));
+    const plan = planQuestion(lang, { text, intent: r.intent, department });
+
+    const weighted = [...r.terms, ...r.inherited.map((t) => ({ ...t, weight: t.weight * 0.5 }))];
+    const query = [text, ...r.inherited.map((t) => t.text)].join(' ');
+    const all = rerank(kb, await retrieve(kb, query), weighted);
+    const hits = r.docScope ? all.filter((h) => r.docScope!.includes(h.docId)) : all;
+    const rank = clauseRank(hits, r);
+    const keep = (answer: Answer, extra: Partial<Focus> = {}): EngineResult => ({ answer, focus: focusOf(kb, r, answer, focus, extra) });
+
+    // An explicit clause reference (第九条) is read in the document in scope, by the number its marker denotes.
+    if (r.clause?.explicit) {
+      const docId = r.docScope?.[0] ?? (focus && !focus.outOfScope ? focus.docId : undefined) ?? hits[0]?.docId ?? kb.documents[0].docId;
+      const found = byOrdinal(kb, docId, r.clause.number);
+      if (!found) return keep(notAClause(kb, docId, r.clause.number), { outOfScope: true });
+      r.clause = { docId, number: found.number, explicit: true };
+      r.docScope = [docId];
+    } else {
+      const verdict = scope.judge(text, r.terms);
+      // A follow-up leans on its focus: only a foreign place or a wholly foreign subject takes it out of scope.
+      const refining = r.level !== undefined || r.clause !== undefined;
+      const lenient = r.followup && !focus?.outOfScope && verdict.reason === 'low-coverage' && refining && r.terms.filter((t) => !t.known).length <= 1;
+      // A question about a document it names ("天河人才公寓的申请电话") is in scope of that document.
+      const routed = named.length > 0 && verdict.reason === 'low-coverage' && !r.terms.some((t) => !t.known && t.weight > 3);
+      if (!verdict.inScope && !lenient && !routed) return keep(outOfScope(kb, verdict.missing, verdict.reason), { outOfScope: true });
+    }
+    const target = r.clause ? kb.clause(r.clause.docId, r.clause.number) : undefined;
+    const top = target ?? topClause(kb, hits, r);
+    // "多少钱？" or "谁负责？" with nothing named and nothing in focus: listing would be a guess, so ask back.
+    const namedTerm = [...r.terms, ...r.inherited].some((t) => t.known && !t.place);
+    const documentWide = plan.asks.every((a) => a.attribute === 'validity' || a.attribute === 'docinfo' || a.attribute === 'overview');
+    if (!target && !namedTerm && !documentWide && !(department && plan.asks.some((a) => a.attribute === 'lead')) && !named.length) {
+      return keep(clarify(kb, r.intent), { outOfScope: true, clarified: true });
+    }
+
+    const ctx: AnswerContext = { kb, lang, text, r, plan, weighted, hits, rank, target, top, focus, facts, department, asOf };
+    const parts: { ask: (typeof plan.asks)[number]; answer: Answer }[] = [];
+    for (const ask of plan.asks) {
+      const traits = ATTRIBUTE_TABLE[ask.attribute];
+      let answer = traits.answer(ask, ctx);
+      if (!answer && STATED_ATTRIBUTES.has(ask.attribute)) answer = undefined;
+      if (!answer) {
+        // Nothing for the ask: an amount the clause does not set, or a search of the best clause.
+        answer =
+          ask.attribute === 'amount' && top
+            ? notStated(ctx, 'amount', top, kb.document(top.docId)!, lang.notStated.amount ?? '具体金额')
+            : answerSearch(ask, ctx);
+      }
+      if (answer) parts.push({ ask, answer });
+    }
+    // A refusal in one part refuses the whole question only when every part refused.
+    const useful = parts.filter((p) => p.answer.intent !== 'out_of_scope');
+    if (!useful.length) return keep(parts[0]?.answer ?? outOfScope(kb, []), { outOfScope: true });
+    const merged = mergeAnswers(useful);
+    return keep(validity ? withValidity(kb, merged, asOf) : merged);
   }
 }
 
-function factQuery(r: Resolved, terms: Term[], clauseRank: string[], target?: Clause) {
-  return {
-    terms,
-    level: r.level,
-    clauseRank,
-    clauses: target ? [`${target.docId}#${target.number}`] : undefined,
-    figures: r.figures,
-  };
+/** A clause of a document by the number its marker denotes (第九条 → 9). */
+function byOrdinal(kb: KnowledgeBase, docId: string, n: number): Clause | undefined {
+  const doc = kb.document(docId);
+  return doc?.clauses.find((c) => c.number === n) ?? doc?.clauses.find((c) => c.ordinal === n);
+}
+
+/** An answer from a document that has expired or been repealed says so first, with the date. */
+function withValidity(kb: KnowledgeBase, answer: Answer, asOf: string): Answer {
+  const docs = [...new Set(answer.citations.map((c) => c.docId))];
+  const notes = docs.map((id) => kb.document(id)).filter((d) => d !== undefined).map((d) => ({ d, v: validityOf(d, asOf, kb.documents) })).filter((x) => x.v.status !== 'active');
+  if (!notes.length) return answer;
+  const head = notes.map((x) => (docs.length > 1 ? `《${x.d.shortTitle}》：${x.v.note}` : x.v.note)).join('\n');
+  return { ...answer, answer: `${head}\n${answer.answer}`, validity: notes.map((x) => ({ docId: x.d.docId, status: x.v.status, note: x.v.note ?? '' })) };
 }
 
 function clauseRank(hits: ClauseHit[], r: Resolved): string[] {
@@ -189,11 +219,12 @@ function topClause(kb: KnowledgeBase, hits: ClauseHit[], r: Resolved): Clause | 
   return h ? kb.clause(h.docId, h.clause) : undefined;
 }
 
-function notAClause(kb: KnowledgeBase, n: number): Answer {
-  const doc = kb.documents[0];
+function notAClause(kb: KnowledgeBase, docId: string, n: number): Answer {
+  const doc = kb.document(docId) ?? kb.documents[0];
+  const first = doc.clauses[0];
   const last = doc.clauses.at(-1)!;
   return {
-    answer: `本政策没有第${n}条。《${doc.title}》共${doc.clauses.length}条，从第（一）条到第（${last.label}）条。`,
+    answer: `本政策没有第${n}条。《${doc.title}》共${doc.clauses.length}条，从${first.cite}到${last.cite}。`,
     intent: 'out_of_scope',
     citations: [],
     facts: [],

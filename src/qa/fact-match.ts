@@ -19,6 +19,8 @@ export interface FactQuery {
   clauseRank: string[];
   /** Restrict to these clauses (follow-ups and explicit clause references). */
   clauses?: string[];
+  /** Restrict to these documents (the ones the question names). */
+  docs?: string[];
   /** Figures the question itself states (是不是给50万？), matched against the fact's value. */
   figures?: string[];
 }
@@ -31,6 +33,7 @@ export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: Fac
   const out: ScoredFact<F>[] = [];
   for (const fact of facts) {
     if (q.clauses && !q.clauses.includes(key(fact))) continue;
+    if (q.docs && !q.docs.includes(fact.docId)) continue;
     const factLevel = fact.type === 'amount' ? fact.level : levelOfSubject(fact.subject);
     if (q.level && factLevel && factLevel !== q.level) continue;
     const title = kb.clause(fact.docId, fact.clause)?.title ?? '';

@@ -1,19 +1,21 @@
 // Follow-ups resolve against the focus, decided from the question's form (ellipsis, pronouns, a missing
 // subject), never from a list of sentences. A complete new question inherits nothing.
 import type { KnowledgeBase } from '../index/knowledge-base.js';
-import { clauseRefOf, FOLLOWUP_OPENER, FOLLOWUP_TAIL, levelOf, MORE_CUE, PRONOUN } from './cues.js';
 import type { Focus, Resolved } from './context.js';
-import { classify } from './intent.js';
+import { clauseRefOf, levelOf } from './cues.js';
+import { languageOf } from './language.js';
+import { cueIntent } from './plan.js';
 import type { TermIndex } from './terms.js';
 
 const FIGURE = /\d+(?:\.\d+)?\s*(?:万元|万|亿元|%)|\d+\s*[:：]\s*\d+/g;
 
 export function resolve(kb: KnowledgeBase, terms: TermIndex, text: string, focus?: Focus): Resolved {
+  const lang = languageOf(kb.lexicon);
   const own = terms.termsOf(text);
-  const ref = clauseRefOf(text);
-  const level = levelOf(text);
-  const cue = classify(text, ref !== undefined);
-  const more = MORE_CUE.test(text);
+  const ref = clauseRefOf(lang, text);
+  const level = levelOf(lang, text);
+  const cue = cueIntent(lang, text, ref !== undefined);
+  const more = lang.more.test(text);
   const figures = (text.match(FIGURE) ?? []).map((f) => f.replace(/\s+/g, '').replace('：', ':'));
   const docId = focus?.docId ?? kb.documents[0]?.docId ?? '';
   // "这个文件主要是讲啥的": asking what something says, with nothing named, is asking about the whole policy.
@@ -26,8 +28,8 @@ export function resolve(kb: KnowledgeBase, terms: TermIndex, text: string, focus
 
   const known = own.filter((t) => t.known);
   if (focus.clarified && !cue && known.length) return { ...base, intent: focus.intent, followup: true };
-  const pronoun = PRONOUN.test(text);
-  const elliptical = FOLLOWUP_OPENER.test(text) || FOLLOWUP_TAIL.test(text) || pronoun || more || known.length === 0;
+  const pronoun = lang.pronoun.test(text);
+  const elliptical = lang.opener.test(text) || lang.tail.test(text) || pronoun || more || known.length === 0;
   if (!elliptical) return base;
   if (ref !== undefined) return { ...base, followup: true };
 
@@ -37,9 +39,9 @@ export function resolve(kb: KnowledgeBase, terms: TermIndex, text: string, focus
   const ownSubject = known.length > 0;
   // Without a cue, the previous kind of question carries over for "那独角兽呢" (a bare noun + 呢), a question
   // with no subject of its own, or "还有别的吗"; a full new predicate ("有便利吗") is a search.
-  let intent = cue ?? ((FOLLOWUP_TAIL.test(text) || !ownSubject || more) && asked ? asked : 'search');
+  let intent = cue ?? ((lang.tail.test(text) || !ownSubject || more) && asked ? asked : 'search');
   if (more && !cue) intent = asked ?? 'amount';
-  if (cue === 'amount' && asked === 'overview' && FOLLOWUP_TAIL.test(text)) intent = 'overview';
+  if (cue === 'amount' && asked === 'overview' && lang.tail.test(text)) intent = 'overview';
 
   // The focus clause counts when the question points at it or names no subject of its own.
   const sticky = pronoun || !ownSubject || more;

@@ -20,4 +20,9 @@ describe('typo correction', () => {
     expect(seed('加速产业集聚有什么支持')).toBe('加速产业集聚有什么支持');
     expect(seed('孵化气给多少钱')).toBe('孵化器给多少钱');
   });
+
+  it('never swaps a character for its opposite: 排名靠前 is not a typo of the dictionary word 排名靠后', () => {
+    const seed = createPreparer(seedKnowledgeBase());
+    expect(seed('考核排名靠前有什么奖励')).toBe('考核排名靠前有什么奖励');
+  });
 });

@@ -24,6 +24,7 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
   const bigrams = new Set<string>();
   for (let i = 0; i + 1 < corpus.length; i++) bigrams.add(corpus.slice(i, i + 2));
   // Candidate words by their first or second character: one substitution leaves one of the two intact.
+  const opposite = new Set(kb.lexicon.language.opposites.flatMap((p) => [p, [...p].reverse().join('')]));
   const byChar = new Map<string, string[]>();
   for (const w of words) for (const key of [`0${w[0]}`, `1${w[1]}`]) byChar.set(key, [...(byChar.get(key) ?? []), w]);
 
@@ -44,7 +45,7 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
         if (covered.slice(i, i + w.length).some((n) => n >= w.length)) continue;
         let diff = -1;
         for (let k = 0; k < w.length; k++) if (piece[k] !== w[k]) diff = diff === -1 ? k : -2;
-        if (diff < 0) continue;
+        if (diff < 0 || opposite.has(piece[diff] + w[diff])) continue;
         // The wrong character must not form a real corpus bigram with its neighbour (加速产业 is not 加速器).
         const pair = diff > 0 ? piece.slice(diff - 1, diff + 1) : piece.slice(0, 2);
         if (corpus.includes(pair)) continue;

@@ -1,7 +1,7 @@
 // Question terms: the content words that name what is asked about, each with a weight from corpus rarity.
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import { dictionaryWords } from '../text/lexicon.js';
-import { GENERIC } from './cues.js';
+import { languageOf } from './language.js';
 
 export interface Term {
   text: string;
@@ -29,12 +29,12 @@ export interface TermIndex {
   df(form: string): number;
 }
 
-const LEVEL_WORDS = /^(国家级|自治区级|区级|省级|国家|自治区)$/;
 // Figures with their measure words are one term each (前3名, 10位以上, 3年), so HMM cannot glue them into
 // by-products such as 年前 or 名奖.
 const FIGURE_TERM = /(?:前|末|第|超)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百几两]+[几多余来]?)\s*(?:年|名|位|家|个|万元|万|亿元|%|倍)(?:以上|以内|以下)?/g;
 
 export function createTermIndex(kb: KnowledgeBase): TermIndex {
+  const lang = languageOf(kb.lexicon);
   const texts = kb.clauses.map((c) => `${c.title}${c.text}${c.deptNote}`);
   const all = kb.documents.map((d) => `${d.title}${d.preamble}`).join('') + texts.join('');
   const dfCache = new Map<string, number>();
@@ -69,10 +69,21 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
       const parts = new Map<string, number>();
       let run = '';
       let runParts = 0;
-      for (const raw of kb.tokenizer.cut(question.replace(FIGURE_TERM, '，'))) {
+      const raws = kb.tokenizer.cut(question.replace(FIGURE_TERM, '，'));
+      const predicates = new Set<string>();
+      for (const [i, raw] of raws.entries()) {
         const t = raw.toLowerCase();
-        const skip = !t.trim() || kb.stopWords.has(t) || /^[\p{P}\p{S}\s]+$/u.test(t) || GENERIC.has(t) || LEVEL_WORDS.test(t);
-        const foreign = !skip && /^[\u4e00-\u9fa5]{2,}$/.test(t) && df(t) === 0 && !kb.concepts.words(kb.concepts.concept(t)).some((f) => df(f) > 0);
+        const skip = !t.trim() || kb.stopWords.has(t) || /^[\p{P}\p{S}\s]+$/u.test(t) || lang.generic.has(t) || lang.levelWord.test(t);
+        const foreign = !skip && !regionPlaces.has(t) && /^[\u4e00-\u9fa5]{2,}$/.test(t) && df(t) === 0 && !kb.concepts.words(kb.concepts.concept(t)).some((f) => df(f) > 0);
+        // 新批了、升格为、批下来: what happened to the subject, said in the asker's own words; never a subject.
+        if (foreign && (lang.particles.has(raws[i + 1] ?? '') || lang.complement.test(t))) {
+          predicates.add(t);
+          if (run) tokens.push(run), parts.set(run, runParts);
+          run = '';
+          runParts = 0;
+          tokens.push(t);
+          continue;
+        }
         if (foreign) {
           run += t;
           runParts++;
@@ -100,7 +111,7 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
         // Unknown words are by definition the rarest: each weighs as much as a word found in one clause, and a
         // run of them (小规模纳税人增值税) as much as its words together.
         const weight = (1 + Math.log((n + 1) / Math.max(d, 1))) * (d === 0 ? (parts.get(t) ?? 1) : 1);
-        const noise = d === 0 && !composed && (/^[a-z&\-.]+$/.test(t) || kb.tokenizer.cut(t, false).length > 1 && t.length <= 2);
+        const noise = predicates.has(t) || (d === 0 && !composed && (/^[a-z&\-.]+$/.test(t) || (kb.tokenizer.cut(t, false).length > 1 && t.length <= 2)));
         if (composed) d = 1;
         out.push({ text: t, forms, known: d > 0, wholeWord: !composed && forms.some((f) => vocabulary.has(f)), place: regionPlaces.has(t), noise, df: d, weight });
       }

@@ -46,6 +46,8 @@ export interface Answer {
   facts: Fact[];
   /** Responsible departments when the answer names them. */
   departments?: { lead: string[]; support: string[] };
+  /** The validity, on the day asked, of each document the answer cites that is not simply in force. */
+  validity?: { docId: string; status: string; note: string }[];
   /** The API session this answer belongs to (issued by the server; pass it back for follow-ups). */
   sessionId?: string;
   /** 'session_expired': the sessionId sent is unknown (expired, lost in a restart, never issued); a new one started. */

@@ -13,6 +13,8 @@ export interface GoldenReport {
   lead: Score;
   leadPrecision: Score;
   support: Score;
+  /** Departments shown under the name the golden file gives (the document's own words, its elided prefix restored). */
+  names: Score;
   amounts: Score;
   thresholdsAsAwards: number;
   metadata: Score;
@@ -29,6 +31,7 @@ export function scoreAgainstGolden(doc: PolicyDocument, facts: Fact[], gold: Gol
     lead: { hits: 0, total: 0 },
     leadPrecision: { hits: 0, total: 0 },
     support: { hits: 0, total: 0 },
+    names: { hits: 0, total: 0 },
     amounts: { hits: 0, total: 0 },
     thresholdsAsAwards: 0,
     metadata: { hits: 0, total: 0 },
@@ -62,6 +65,13 @@ export function scoreAgainstGolden(doc: PolicyDocument, facts: Fact[], gold: Gol
       r.support.total++;
       if (ourSupport.has(key(n))) r.support.hits++;
       else r.misses.push(`${c.pathLabel} support ${n} not found`);
+    }
+    const goldNames = new Set([...g.lead, ...g.support].map(norm));
+    for (const d of [...c.lead, ...c.support]) {
+      if (![...g.lead, ...g.support].some((n) => key(n) === d.key)) continue;
+      r.names.total++;
+      if (goldNames.has(norm(d.name))) r.names.hits++;
+      else r.misses.push(`${c.pathLabel} department shown as ${d.name}, golden writes ${[...g.lead, ...g.support].find((n) => key(n) === d.key)}`);
     }
     const pool = facts.filter((f): f is AmountFact => f.type === 'amount' && f.docId === c.docId && f.clause === c.number);
     for (const a of g.amounts) {

@@ -9,6 +9,46 @@ export interface Lexicon {
   departments: DepartmentLexicon;
   /** The gazetteer: provinces, cities, districts, counties, zones and foreign places (src/text/places.ts). */
   places: PlacesFile;
+  /** The question language (attribute cues, levels, follow-ups, greetings); compiled by qa/language.ts. */
+  language: LanguageFile;
+}
+
+/** corpus/lexicon/language.json as written; keyed by attribute and level names that qa/language.ts checks. */
+export interface LanguageFile {
+  attributes: Record<string, string[]>;
+  /** Cues that count only when no attribute is cued (补助 alone asks an amount). */
+  weakCues: Record<string, string[] | string>;
+  /** Clause references (第十五条, （十五）, clause 15), each with the number as its first group. */
+  clauseRefs: string[];
+  /** What states an attribute a document may leave out: sentences that do, and headings that do for the whole document. */
+  statedBy: { sentences: Record<string, string>; topics: Record<string, string> };
+  /** Sanction words that name a subject (摘牌, 约谈): an ask of their own only when nothing else is asked. */
+  sanctionNouns: string[];
+  /** Verbs of granting: beside a target cue they make an amount question (到2025年给多少) rather than a target one. */
+  grantVerbs: string;
+  /** Words that ask how to do something; without them 找谁申请 is a lead question, not a procedure one. */
+  procedureWords: string;
+  /** Words that ask for the clause's own wording (原文): a text ask that no other ask absorbs. */
+  verbatimWords: string;
+  /** Words naming a department's role: 牵头 (lead) or 配合 (support). */
+  roleWords: { lead: string; support: string };
+  /** A question about what a department does (科技厅牵头哪些, 商务厅配合了几条): a lookup by department. */
+  byDepartment: string;
+  routing: { titleStop: string; national: string };
+  /** Character pairs of opposite meaning: a typo fix never swaps one for the other (靠前 is not a typo of 靠后). */
+  opposites: string[];
+  /** What marks an unfamiliar word as a predicate (新批了, 批下来) rather than a subject the corpus lacks. */
+  predicateMarks: { particles: string[]; complements: string[] };
+  yesNo: string[];
+  sanctionFine: string[];
+  levels: Record<string, string[]>;
+  levelBarePrefixes: Record<string, string[]>;
+  funderAfter: string;
+  followup: { openers: string; tail: string; more: string; pronouns: string };
+  greetings: string;
+  generic: string;
+  examples: string[];
+  notStated: Record<string, string>;
 }
 
 export interface ConceptMap {
@@ -45,13 +85,14 @@ export function hashText(...parts: string[]): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** The texts of corpus/lexicon's five files. */
+/** The texts of corpus/lexicon's six files. */
 export interface LexiconFiles {
   userDict: string;
   stopWords: string;
   synonyms: string;
   departments: string;
   places: string;
+  language: string;
 }
 
 /** The lexicon from its files' texts; both entries use this, so the manifest's lexicon hash agrees in both. */
@@ -62,6 +103,7 @@ export function lexiconFromFiles(files: LexiconFiles): Lexicon {
     synonyms: JSON.parse(files.synonyms),
     departments: JSON.parse(files.departments),
     places: JSON.parse(files.places),
+    language: JSON.parse(files.language),
   };
 }
 

@@ -250,7 +250,7 @@ describe('hotline console (Chromium)', { timeout: 90_000 }, () => {
     await withPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, async (page) => {
       await ask(page, '新认定的自治区级孵化器给多少钱？');
       // The longest kind of answer: 24 clause references in a row, each a link.
-      const long = await ask(page, '自治区科技厅牵头哪些？');
+      const long = await ask(page, '自治区科技厅牵头和配合哪些？');
       expect(await long.getByRole('link', { name: /^（.+）「/ }).count()).toBeGreaterThan(20);
       await expectNoOverflow(page, 'chat', 375);
       await page.locator('.msg.bot a.cite').first().click();

@@ -1,0 +1,90 @@
+// Amounts: the figures come from the fact table only, each with its subject and qualifiers; a level the question
+// names excludes the other level's; a figure the user proposes (能拿2000万吗) is confirmed or denied against the cap.
+import type { AmountFact } from '../../corpus/types.js';
+import { amountAnswer, targetAnswer } from '../answer-amount.js';
+import { searchAnswer } from '../answer-text.js';
+import { scoreFacts, selectFacts } from '../fact-match.js';
+import { outOfScope } from '../replies.js';
+import { hasTerm } from '../terms.js';
+import type { Answer } from '../types.js';
+import { factQuery, type Answerer } from './context.js';
+import { computeFromRules } from './calc.js';
+import { notStated } from './stated.js';
+import type { AnswerContext } from './context.js';
+import type { ScoredFact } from '../fact-match.js';
+import type { Clause } from '../../corpus/types.js';
+
+export const answerAmount: Answerer = (ask, ctx) => {
+  const { kb, r, weighted, target, top } = ctx;
+  const q = factQuery(ctx, ask);
+  let scored = scoreFacts(kb, ctx.facts.amounts, q).filter((s) => !r.exclude.includes(s.fact.id));
+  if (r.more && !scored.length && target) {
+    scored = scoreFacts(kb, ctx.facts.amounts, { ...q, terms: [], clauses: [`${target.docId}#${target.number}`], level: undefined }).filter((s) => !r.exclude.includes(s.fact.id));
+  }
+  // "排名掉了呢" asks what happens, not how much: a sanction that matches better is quoted instead.
+  const sx = scoreFacts(kb, ctx.facts.sanctions, { ...q, level: undefined });
+  if (!ask.cued && r.cue !== 'amount' && sx.length && sx[0].subjectHits.length && (!scored.length || sx[0].score > scored[0].score)) {
+    return searchAnswer(kb, kb.clause(sx[0].fact.docId, sx[0].fact.clause)!, weighted);
+  }
+  const t = scoreFacts(kb, ctx.facts.targets, q);
+  if (t.length && (!scored.length || t[0].score > scored[0].score)) return targetAnswer(kb, selectFacts(t));
+  const picked = selectFacts(scored, ask.level ?? r.level, r.figures);
+  if (r.more && !picked.length && target) {
+    return { ...searchAnswer(kb, target, weighted, `除已列出的${r.exclude.length}项外，本条没有其他金额规定。`), intent: 'amount' };
+  }
+  // The best clause is about a subject the picked figures never mention (高新区的新能源汽车补贴: 新能源 is named
+  // in a clause without money; the figures found are only 高新区's): those figures would answer another question.
+  const missed = picked.length && top && !target ? missedSubject(ctx, picked, top) : undefined;
+  if (missed) return notStated(ctx, 'amount', top, kb.document(top!.docId)!, `${missed}的${ctx.lang.notStated.amount ?? '具体金额'}`);
+  if (picked.length) {
+    const computed = computeFromRules(ctx, picked.map((p) => p.fact));
+    if (computed) return computed;
+    const a = amountAnswer(kb, picked);
+    return ask.claim?.figure ? confirmFigure(a, ask.claim.figure, picked.map((p) => p.fact)) : a;
+  }
+  // Money for something the policy never describes (新能源汽车购置补贴) is out of scope, not a near miss.
+  const unknown = r.terms.filter((x) => !x.known);
+  if (!top || (unknown.length > 0 && !r.followup) || !r.terms.concat(r.inherited).some((x) => x.known && hasTerm(top.title + top.text, x))) {
+    return outOfScope(kb, r.terms.filter((x) => !x.known).map((x) => x.text));
+  }
+  return undefined;
+};
+
+const wan = (display: string) => {
+  const m = display.match(/(\d+(?:\.\d+)?)\s*(亿元|亿|万元|万|元)/);
+  if (!m) return undefined;
+  const scale: Record<string, number> = { 亿元: 1e8, 亿: 1e8, 万元: 1e4, 万: 1e4, 元: 1 };
+  return Number(m[1]) * scale[m[2]];
+};
+
+/** "能拿2000万吗": yes when a stated figure covers it, no (with the cap) when the figure is above every cap. */
+function confirmFigure(a: Answer, figure: string, facts: AmountFact[]): Answer {
+  const asked = wan(figure);
+  const money = facts.filter((f) => f.kind === 'money');
+  if (asked === undefined || !money.length) return a;
+  const max = Math.max(...money.map((f) => f.valueMax ?? f.value));
+  const exact = money.some((f) => f.value === asked || f.valueMax === asked);
+  const capped = money.some((f) => f.role === 'cap');
+  const head = exact ? '是的。' : asked > max ? `不能。${capped ? '最高' : ''}为${money.find((f) => (f.valueMax ?? f.value) === max)!.display}，${figure}超出了本政策规定的${capped ? '上限' : '金额'}。` : capped ? `不超过上限即可，最高为${money.find((f) => (f.valueMax ?? f.value) === max)!.display}。` : '';
+  return head ? { ...a, answer: `${head}\n${a.answer}` } : a;
+}
+
+/**
+ * The question's subject when the best clause names it and none of the picked figures does: a known term, rarer
+ * than every term the figures matched, found in the best clause but in no picked fact. Written as the question
+ * writes it (新能源汽车), or undefined.
+ */
+function missedSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[], top: Clause): string | undefined {
+  if (picked.some((p) => p.fact.docId === top.docId && p.fact.clause === top.number)) return undefined;
+  const hitWeight = Math.max(0, ...picked.flatMap((p) => p.subjectHits.map((t) => t.weight)));
+  const topText = `${top.title}${top.text}`;
+  const missed = ctx.r.terms.filter(
+    (t) => t.known && !t.place && t.weight > hitWeight && hasTerm(topText, t) && !picked.some((p) => hasTerm(p.fact.sentence, t) || hasTerm(p.fact.subject, t)),
+  );
+  if (!missed.length) return undefined;
+  const at = missed.map((t) => ({ i: ctx.text.indexOf(t.text), n: t.text.length })).filter((x) => x.i !== -1);
+  if (!at.length) return missed[0].text;
+  const from = Math.min(...at.map((x) => x.i));
+  const to = Math.max(...at.map((x) => x.i + x.n));
+  return to - from <= 12 ? ctx.text.slice(from, to) : missed[0].text;
+}

@@ -1,0 +1,63 @@
+// Which document a question is about, before any clause is ranked: the places it names (柳河, 天河, 广州), the
+// issuer (国务院), and words of a document's title (门特, 人才公寓, 个税, 见习). Amount and department questions are
+// then answered from that document only; with no such signal, the best clause decides, or the conversation's.
+import type { PolicyDocument } from '../corpus/types.js';
+import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { contentTokens } from '../text/tokenizer.js';
+import type { Language } from './language.js';
+
+export interface Route {
+  /** Documents the question names, best first (empty: no signal). */
+  docs: string[];
+  /** Per document, how strongly the question names it. */
+  scores: Map<string, number>;
+}
+
+export interface Router {
+  route(text: string): Route;
+}
+
+const PLACE_WEIGHT = 3;
+
+export function createRouter(kb: KnowledgeBase, lang: Language): Router {
+  const docs = kb.documents;
+  // Title words that tell documents apart: content words of the title, short title and issuers, folded to
+  // their concept (门特 = 门诊特定病种), weighted by how few documents share them.
+  const wordsOf = (d: PolicyDocument) => {
+    const text = [d.title, d.shortTitle, d.bodyTitle ?? '', ...d.issuers].join(' ');
+    const words = contentTokens(kb.tokenizer, text, kb.stopWords).map((w) => kb.concepts.concept(w.toLowerCase()));
+    return new Set(words.filter((w) => w.length >= 2 && !lang.generic.has(w) && !lang.titleStop.test(w) && !kb.gazetteer.lookup(w) && !lang.nationalWords.test(w)));
+  };
+  const docWords = new Map(docs.map((d) => [d.docId, wordsOf(d)]));
+  // A title word names its document only as far as other documents do not use it too, in their titles or their
+  // text: 人才公寓 names the Tianhe notice; 建设 (in its issuer's name) names nothing.
+  const fullText = new Map(docs.map((d) => [d.docId, `${d.title}${d.clauses.map((c) => c.text).join('')}`]));
+  const df = new Map<string, number>();
+  for (const ws of docWords.values()) for (const w of ws) if (!df.has(w)) df.set(w, docs.filter((d) => docWords.get(d.docId)!.has(w) || kb.concepts.words(w).some((f) => fullText.get(d.docId)!.includes(f))).length);
+  // Places each document governs or is issued for: its region and the places its title and issuers name.
+  const docPlaces = new Map(
+    docs.map((d) => [d.docId, new Set([...d.region, ...kb.gazetteer.find(`${d.title}${d.issuers.join('')}`).map((p) => p.name)].filter((p) => p !== '全国'))]),
+  );
+  const national = new Set(docs.filter((d) => d.level === 'national').map((d) => d.docId));
+
+  return {
+    route(text) {
+      const scores = new Map<string, number>();
+      const add = (docId: string, w: number) => scores.set(docId, (scores.get(docId) ?? 0) + w);
+      if (docs.length < 2) return { docs: [], scores };
+      // Places: the most specific place a document governs wins (天河 over 广州).
+      for (const p of kb.gazetteer.find(text)) {
+        const holders = docs.filter((d) => docPlaces.get(d.docId)!.has(p.name));
+        for (const d of holders) add(d.docId, PLACE_WEIGHT + (d.region.at(-1) === p.name ? 1 : 0));
+      }
+      if (lang.nationalWords.test(text)) for (const id of national) add(id, PLACE_WEIGHT);
+      const words = new Set(contentTokens(kb.tokenizer, text, kb.stopWords).map((w) => kb.concepts.concept(w.toLowerCase())));
+      for (const [id, ws] of docWords) {
+        for (const w of words) if (ws.has(w)) add(id, 2 / (df.get(w) ?? 1));
+      }
+      const ranked = [...scores.entries()].filter(([, s]) => s >= 1.5).sort((a, b) => b[1] - a[1]);
+      const best = ranked[0]?.[1] ?? 0;
+      return { docs: ranked.filter(([, s]) => s >= best * 0.75).map(([id]) => id), scores };
+    },
+  };
+}

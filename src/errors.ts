@@ -58,6 +58,7 @@ export const ERRORS = {
   DOC_PARSE_TIMEOUT: { status: 422, message: 'the document took too long to read' },
   DOC_EMPTY: { status: 422, message: 'the document holds no text' },
   DOC_NO_CLAUSES: { status: 422, message: 'the document yields no clauses' },
+  DOC_NOT_FOUND: { status: 404, message: 'no such document' },
   // WeChat / WeCom callbacks. Authentication failures are all 401 without detail, so a prober cannot tell a bad
   // signature from a bad key or a wrong receive id.
   WECHAT_NOT_CONFIGURED: { status: 503, message: 'channel not configured' },

@@ -53,7 +53,7 @@ export async function runLibrary(kb: KnowledgeBase, engine: Engine, set: Library
   const rows: { id: string; category: string; question: string; s: LibraryScore; a: Answer }[] = [];
   for (const q of loadLibraryQuestions(set, split)) {
     const { answer } = await engine.ask(q.question);
-    rows.push({ id: q.id, category: q.category, question: q.question, s: scoreLibrary(kb, q.doc, q.category, q.expect, answer), a: answer });
+    rows.push({ id: q.id, category: q.category, question: q.question, s: scoreLibrary(kb, q.doc, q.category, q.expect, answer, q.question), a: answer });
   }
   const turns: { id: string; question: string; s: LibraryScore; a: Answer }[] = [];
   for (const d of loadLibraryDialogs(set, split)) {
@@ -61,7 +61,7 @@ export async function runLibrary(kb: KnowledgeBase, engine: Engine, set: Library
     for (const [i, t] of d.turns.entries()) {
       const r = await engine.ask(t.q, focus);
       focus = r.focus;
-      turns.push({ id: `${d.id}#${i + 1}`, question: t.q, s: scoreLibrary(kb, d.doc, 'dialog', t.expect, r.answer), a: r.answer });
+      turns.push({ id: `${d.id}#${i + 1}`, question: t.q, s: scoreLibrary(kb, d.doc, 'dialog', t.expect, r.answer, t.q), a: r.answer });
     }
   }
   const byCategory: Record<string, LibrarySummary> = {};

@@ -2,6 +2,7 @@
 // no excluded one, the departments asked for, a refusal where the library has nothing, and every figure grounded.
 import type { Clause } from '../../src/corpus/types.js';
 import type { KnowledgeBase } from '../../src/index/knowledge-base.js';
+import { checkComputation } from '../../src/qa/arith.js';
 import type { Answer } from '../../src/qa/types.js';
 import type { Expect } from './sets.js';
 
@@ -49,13 +50,16 @@ export interface LibraryScore {
   ok: boolean;
 }
 
-export function scoreLibrary(kb: KnowledgeBase, docId: string, category: string, e: Expect, a: Answer): LibraryScore {
+export function scoreLibrary(kb: KnowledgeBase, docId: string, category: string, e: Expect, a: Answer, question = ''): LibraryScore {
   const text = a.answer;
   const cited = a.citations;
   const want = expectedClauses(kb, docId, e);
   const s: LibraryScore = { grounded: true, ok: false };
   // Every figure in the answer is in a quote of its citations, or in a computation the answer shows.
-  const quotes = figureNorm(cited.map((c) => c.quote).join('') + (a.parts ?? []).map((p) => p.computation ?? '').join(''));
+  // A computation counts only when it checks out: right arithmetic, operands from the quotes or the question.
+  const quoteText = cited.map((c) => c.quote).join('');
+  const shown = (a.parts ?? []).filter((p) => p.computed && checkComputation(p.computed, quoteText, question)).map((p) => p.computation ?? '');
+  const quotes = figureNorm(quoteText + shown.join(''));
   s.grounded = amountsIn(text).every((x) => quotes.includes(x));
   if (e.kind === 'out-of-scope') {
     s.refused = (a.intent === 'out_of_scope' || NOT_STATED.test(text.split('\n')[0])) && amountsIn(text).length === 0;

@@ -162,3 +162,32 @@ describe('read routes', () => {
     expect((await app.request('/nope')).status).toBe(404);
   });
 });
+
+describe('POST /api/ask: the document and the day asked about', () => {
+  const post = (body: object) => app.request(postJson('/api/ask', body));
+
+  it('answers from the document named by docId, and refuses an unknown one with 404 DOC_NOT_FOUND', async () => {
+    const ok = await post({ question: '孵化器给多少钱', docId: 'guangxi-hitech-zones-2021' });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).citations.every((c: { docId: string }) => c.docId === 'guangxi-hitech-zones-2021')).toBe(true);
+    const bad = await post({ question: '孵化器给多少钱', docId: 'no-such-doc' });
+    expect(bad.status).toBe(404);
+    expect((await bad.json()).error.code).toBe('DOC_NOT_FOUND');
+  });
+
+  it('judges validity on asOf and refuses a date that is not one with 400', async () => {
+    expect((await post({ question: '孵化器给多少钱', asOf: '2021-13-40' })).status).toBe(400);
+    expect((await post({ question: '孵化器给多少钱', asOf: 'tomorrow' })).status).toBe(400);
+    const then = await (await post({ question: '孵化器给多少钱', asOf: '2022-01-01' })).json();
+    expect(then.validity ?? []).toEqual([]);
+  });
+
+  it('shows a computed figure with its steps, inputs and the rule quoted', async () => {
+    const a = await (await post({ question: '我们企业拿到国家重点研发计划项目，国家支持了1500万元，自治区配套最多多少？' })).json();
+    expect(a.answer.split('\n')[0]).toContain('1000万元');
+    const part = a.parts.find((p: { computed?: unknown }) => p.computed);
+    expect(part.computed.inputs).toEqual(['1500万元']);
+    expect(part.computed.steps).toEqual(['1500万元 × 1:1 = 1500万元', 'min(1500万元, 1000万元) = 1000万元']);
+    expect(a.citations[0].quote).toContain('1:1');
+  });
+});

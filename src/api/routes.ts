@@ -51,11 +51,12 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
       path: '/api/ask',
       summary: 'Ask a question; follow-ups resolve against the session',
       request: { body: { content: { 'application/json': { schema: AskRequestSchema } }, required: true } },
-      responses: { 200: json(AnswerSchema, 'The answer, its citations and facts'), ...errorsFor(400, 413, 415) },
+      responses: { 200: json(AnswerSchema, 'The answer, its citations and facts'), ...errorsFor(400, 404, 413, 415) },
     }),
     async (c) => {
-      const { question, sessionId } = c.req.valid('json');
-      const answer = await deps.ask(question, { sessionId, deadlineMs: deps.deadlineMs });
+      const { question, sessionId, docId, asOf } = c.req.valid('json');
+      if (docId && !kb.document(docId)) throw createError('DOC_NOT_FOUND', `no document ${docId}; GET /api/documents lists them`);
+      const answer = await deps.ask(question, { sessionId, deadlineMs: deps.deadlineMs, docIds: docId ? [docId] : undefined, asOf });
       await deps.onAnswer?.(c, answer, answer.sessionId, question);
       return c.json({ ...answer, sessionId: answer.sessionId! }, 200);
     },

@@ -19,9 +19,39 @@ export const AskRequestSchema = z
       .regex(/^[A-Za-z0-9_:.-]{1,128}$/, 'sessionId must be 1-128 characters of A-Z a-z 0-9 _ : . -')
       .optional()
       .openapi({ example: '2c6f0e0a-6d1b-4d7e-9a3e-2f1d8d0b7c11' }),
+    docId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,128}$/, 'docId must be 1-128 characters of A-Z a-z 0-9 _ . -')
+      .optional()
+      .openapi({ description: 'Answer from this document only (GET /api/documents lists them).', example: 'guangxi-hitech-zones-2021' }),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be a date written YYYY-MM-DD')
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'asOf is not a calendar date')
+      .optional()
+      .openapi({ description: 'Judge validity (in force, expired, repealed) on this day instead of today.', example: '2026-12-01' }),
   })
   .strict()
   .openapi('AskRequest');
+
+export const ComputationSchema = z
+  .object({
+    rule: z.string().openapi({ description: 'The rule as the clause writes it.' }),
+    inputs: z.array(z.string()).openapi({ description: "The user's own figures." }),
+    steps: z.array(z.string()).openapi({ example: ['1500万元 × 1:1 = 1500万元', 'min(1500万元, 1000万元) = 1000万元'] }),
+    result: z.string(),
+  })
+  .openapi('Computation');
+
+export const AnswerPartSchema = z
+  .object({
+    attribute: z.string().openapi({ example: 'amount' }),
+    text: z.string(),
+    stated: z.boolean().openapi({ description: 'false: the document does not state what was asked (本政策未写明…).' }),
+    computation: z.string().optional(),
+    computed: ComputationSchema.optional(),
+  })
+  .openapi('AnswerPart');
 
 export const CitationSchema = z
   .object({
@@ -62,6 +92,11 @@ export const AnswerSchema = z
     citations: z.array(CitationSchema),
     facts: z.array(FactSchema),
     departments: z.object({ lead: z.array(z.string()), support: z.array(z.string()) }).optional(),
+    parts: z.array(AnswerPartSchema).optional().openapi({ description: 'What each ask of the question got, in order.' }),
+    validity: z
+      .array(z.object({ docId: z.string(), status: z.string(), note: z.string() }))
+      .optional()
+      .openapi({ description: 'Cited documents not simply in force on the day asked (expired, repealed, not yet in force).' }),
     sessionId: z.string(),
     notice: z.literal('session_expired').optional().openapi({ description: 'The sessionId sent was unknown (expired, lost in a restart, never issued): a new session started, and the answer says so first.' }),
     generatedBy: z.enum(['rules', 'llm']).optional(),

@@ -4,6 +4,7 @@ import type { Clause, Fact, PolicyDocument } from '../corpus/types.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import { clauseRef, sourceLine } from '../qa/citation.js';
 import type { Answer } from '../qa/types.js';
+import { checkComputation } from '../qa/arith.js';
 import { extractFigures, numbersIn } from './figures.js';
 import { scanDepartments } from './departments.js';
 
@@ -54,7 +55,8 @@ export function sourceLineOf(rules: Answer): string {
   return parts.length ? `来源：${parts.slice(0, 3).join('；')}` : '';
 }
 
-export function buildEvidence(kb: KnowledgeBase, rules: Answer): Evidence {
+/** `question`: the user's words, against which a computed figure's inputs are checked. */
+export function buildEvidence(kb: KnowledgeBase, rules: Answer, question = ''): Evidence {
   const clauses: EvidenceClause[] = [];
   for (const c of rules.citations) {
     const clause = kb.clause(c.docId, c.number);
@@ -83,6 +85,15 @@ export function buildEvidence(kb: KnowledgeBase, rules: Answer): Evidence {
   const figures = new Set([...extractFigures(text).map((f) => f.key), ...numbersIn(text)]);
   for (const e of clauses) figures.add(`clause:${e.clause.number}`);
   const draftFigures = new Set(extractFigures(rules.answer).map((f) => f.key));
+  // A computed figure backs a model's text only while its computation checks out against the quotes and the
+  // user's own numbers; otherwise neither the result nor its steps count as evidence.
+  const quotes = clauses.map((e) => `${e.clause.text}${e.quote}`).join('');
+  for (const p of rules.parts ?? []) {
+    if (!p.computed || checkComputation(p.computed, quotes, question)) continue;
+    for (const f of extractFigures(p.computation ?? p.computed.steps.join('；'))) {
+      if (!extractFigures(quotes).some((q) => q.key === f.key)) (figures.delete(f.key), draftFigures.delete(f.key));
+    }
+  }
 
   const departments = new Set<string>();
   const leads = new Set<string>();

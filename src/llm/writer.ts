@@ -38,7 +38,7 @@ export function createLlmWriter(deps: LlmWriterDeps): LlmWriter {
   return {
     async write({ question, rules: draft, history, deadlineMs }) {
       if (!WRITTEN.has(draft.intent) || !draft.citations.length) return rules(draft);
-      const evidence = buildEvidence(kb, draft);
+      const evidence = buildEvidence(kb, draft, question);
       const messages = await prompts.answer.formatMessages({
         question,
         previous: renderPrevious((history ?? []).filter((t) => t.role === 'user').map((t) => t.content)),

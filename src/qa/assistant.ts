@@ -25,13 +25,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const now = deps.now ?? Date.now;
 
   /** Clients that keep their own history (the OpenAI API) get their focus rebuilt from their earlier questions. */
-  async function focusFromHistory(history: HistoryTurn[]): Promise<Focus | undefined> {
+  async function focusFromHistory(history: HistoryTurn[], opts: AskOptions): Promise<Focus | undefined> {
     let focus: Focus | undefined;
     for (const turn of history.filter((t) => t.role === 'user').slice(-MAX_TURNS)) {
-      focus = (await deps.engine.ask(turn.content, focus)).focus;
+      focus = (await deps.engine.ask(turn.content, focus, scope(opts))).focus;
     }
     return focus;
   }
+
+  /** The documents and the day a request asks about (the API's docId and asOf). */
+  const scope = (opts: AskOptions) => ({ docIds: opts.docIds, asOf: opts.asOf });
 
   // One budget per request: what the follow-up rewrite spends, the writer no longer has.
   const remaining = (opts: AskOptions, started: number) => (opts.deadlineMs ?? deps.deadlineMs ?? 4000) - (performance.now() - started);
@@ -47,7 +50,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     if (!deps.writer?.rewrite || (r.answer.intent !== 'out_of_scope' && r.answer.intent !== 'clarify') || !previous.length) return r;
     const standalone = await deps.writer.rewrite({ question, previous: previous.slice(-MAX_TURNS), deadlineMs: remaining(opts, started) });
     if (!standalone) return r;
-    const again = await deps.engine.ask(standalone, focus);
+    const again = await deps.engine.ask(standalone, focus, scope(opts));
     return unplaced(again.answer) ? r : again;
   };
 
@@ -75,13 +78,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     async ask(question, opts = {}) {
       const started = performance.now();
       if (opts.history) {
-        const prior = await focusFromHistory(opts.history);
+        const prior = await focusFromHistory(opts.history, opts);
         const previous = opts.history.filter((t) => t.role === 'user').map((t) => t.content);
-        const { answer } = await retry(question, await deps.engine.ask(question, prior), prior, previous, opts, started);
+        const { answer } = await retry(question, await deps.engine.ask(question, prior, scope(opts)), prior, previous, opts, started);
         return write(question, answer, opts, started);
       }
       const { session, publicId, expired } = await open(opts);
-      const first = await deps.engine.ask(question, session.focus);
+      const first = await deps.engine.ask(question, session.focus, scope(opts));
       const { answer, focus } = await retry(question, first, session.focus, session.turns.map((t) => t.question), opts, started);
       await deps.sessions.set({
         id: session.id,

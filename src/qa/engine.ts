@@ -5,8 +5,10 @@
 import type { AmountFact, Clause, SanctionFact, TargetFact } from '../corpus/types.js';
 import { today, validityOf } from '../corpus/validity.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { dictionaryWords } from '../text/lexicon.js';
 import { ATTRIBUTE_TABLE } from './answerers/index.js';
 import type { AnswerContext } from './answerers/context.js';
+import { computeFromRules } from './answerers/calc.js';
 import { answerSearch } from './answerers/search.js';
 import { notStated } from './answerers/stated.js';
 import type { Focus, Resolved } from './context.js';
@@ -21,7 +23,7 @@ import { clarify, greeting, outOfScope } from './replies.js';
 import { rerank, retrieve, type ClauseHit } from './retrieve.js';
 import { createRouter } from './route.js';
 import { createScopeJudge } from './scope.js';
-import { createTermIndex } from './terms.js';
+import { createTermIndex, hasTerm, type Term } from './terms.js';
 import type { Answer } from './types.js';
 
 export interface EngineResult {
@@ -76,6 +78,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   const departmentIn = (text: string) =>
     deptNames.find((n) => text.includes(n) && (deptBodies.has(kb.departments.bodyOf(n) ?? n) || written.includes(n)));
   const prepare = createPreparer(kb);
+  const subjectAbsent = (docIds: string[], terms: Term[]) => subjectAbsentIn(kb, docIds, terms, lang.generic);
 
   return {
     resolve: (question, focus) => resolve(kb, termIndex, prepare(question), focus),
@@ -108,6 +111,12 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     let f = focus;
     const results: EngineResult[] = [];
     for (const [i, seg] of segments.entries()) {
+      // After a refused question, the next one is read with it (深圳的人才公寓…？租金多少？ asks 深圳's rent): refused
+      // again, it shares the refusal.
+      if (results.at(-1)?.answer.intent === 'out_of_scope') {
+        const joint = await answerQuestion(`${segments[i - 1]}${seg}`, focus, asOf, pinned, false);
+        if (joint.answer.intent === 'out_of_scope') continue;
+      }
       // A later question stays in the first one's document unless it names another.
       const docs = pinned ?? (i > 0 && f && !f.outOfScope && !router.route(seg).docs.length ? [f.docId] : undefined);
       const res = await answerQuestion(seg, f, asOf, docs, false);
@@ -137,8 +146,8 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     const weighted = [...r.terms, ...r.inherited.map((t) => ({ ...t, weight: t.weight * 0.5 }))];
     const query = [text, ...r.inherited.map((t) => t.text)].join(' ');
     const all = rerank(kb, await retrieve(kb, query), weighted);
-    const hits = r.docScope ? all.filter((h) => r.docScope!.includes(h.docId)) : all;
-    const rank = clauseRank(hits, r);
+    let hits = r.docScope ? all.filter((h) => r.docScope!.includes(h.docId)) : all;
+    let rank = clauseRank(hits, r);
     const keep = (answer: Answer, extra: Partial<Focus> = {}): EngineResult => ({ answer, focus: focusOf(kb, r, answer, focus, extra) });
 
     // An explicit clause reference (第九条) is read in the document in scope, by the number its marker denotes.
@@ -156,6 +165,20 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       // A question about a document it names ("天河人才公寓的申请电话") is in scope of that document.
       const routed = named.length > 0 && verdict.reason === 'low-coverage' && !r.terms.some((t) => !t.known && t.weight > 3);
       if (!verdict.inScope && !lenient && !routed) return keep(outOfScope(kb, verdict.missing, verdict.reason), { outOfScope: true });
+      // The documents that apply where the question says (深圳 → 广东's) never mention its subject (人才公寓): another
+      // place's document that does is no answer for this one.
+      if (route.applicable && !pinned?.length) {
+        const subject = r.terms.filter((t) => !route.titleWords.includes(kb.concepts.concept(t.text)));
+        if (subjectAbsent(route.docs, subject)) {
+          // Not in the documents the place ranks first: answer from those that apply there and have it (a national
+          // document applies in 佛山 too), or say that none does.
+          const having = route.applicable.filter((id) => !subjectAbsent([id], subject));
+          if (!having.length) return keep(notCovered(kb, route.applicable, (subjectAbsent(route.applicable, subject) ?? subjectAbsent(route.docs, subject))!), { outOfScope: true });
+          r.docScope = having;
+          hits = all.filter((h) => having.includes(h.docId));
+          rank = clauseRank(hits, r);
+        }
+      }
     }
     const target = r.clause ? kb.clause(r.clause.docId, r.clause.number) : undefined;
     const top = target ?? topClause(kb, hits, r);
@@ -168,7 +191,11 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
 
     const ctx: AnswerContext = { kb, lang, text, r, plan, weighted, hits, rank, target, top, focus, facts, department, asOf };
     const parts: { ask: (typeof plan.asks)[number]; answer: Answer }[] = [];
+    // The user's own figures and a rule to apply them to: one computed answer stands for every amount ask.
+    const computed = plan.asks.some((a) => a.attribute === 'amount') ? computeFromRules(ctx) : undefined;
+    if (computed) parts.push({ ask: plan.asks.find((a) => a.attribute === 'amount')!, answer: computed });
     for (const ask of plan.asks) {
+      if (computed && ask.attribute === 'amount') continue;
       const traits = ATTRIBUTE_TABLE[ask.attribute];
       let answer = traits.answer(ask, ctx);
       if (!answer && STATED_ATTRIBUTES.has(ask.attribute)) answer = undefined;
@@ -187,6 +214,29 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     const merged = mergeAnswers(useful);
     return keep(validity ? withValidity(kb, merged, asOf) : merged);
   }
+}
+
+/** The question's most specific subject term, when no clause of these documents mentions it. */
+function subjectAbsentIn(kb: KnowledgeBase, docIds: string[], terms: Term[], generic: ReadonlySet<string>): Term | undefined {
+  const subject = terms.filter((t) => t.known && !t.place && !t.noise && !generic.has(t.text) && !/\d/.test(t.text));
+  if (!subject.length) return undefined;
+  // The specific terms: domain words (高新区, 人才公寓) and the rarest; a colloquial word never decides alone.
+  const domain = new Set(dictionaryWords(kb.lexicon));
+  const max = Math.max(...subject.map((t) => t.weight));
+  const specific = subject.filter((t) => domain.has(t.text) || t.weight >= 0.8 * max);
+  const text = docIds.map((id) => kb.document(id)).filter((d) => d !== undefined).map((d) => `${d.title}${d.clauses.map((c) => c.title + c.text).join('')}`).join('');
+  // Only the term and its longer synonyms count: a broader word of its group (园区 for 高新区) is another subject.
+  const strict = (t: Term) => ({ ...t, forms: t.forms.filter((f) => f === t.text || (f.length > t.text.length && /[\u4e00-\u9fa5]/.test(f))) });
+  return specific.filter((t) => !hasTerm(text, strict(t))).sort((a, b) => b.weight - a.weight)[0];
+}
+
+/** "本库中适用的文件未涉及…", and which document does, for where it applies. */
+function notCovered(kb: KnowledgeBase, docIds: string[], term: Term): Answer {
+  const titles = docIds.map((id) => kb.document(id)!).map((d) => `《${d.shortTitle ?? d.title}》`);
+  const scoped = titles.length > 3 ? `${titles.slice(0, 3).join('、')}等${titles.length}份` : titles.join('、');
+  const elsewhere = kb.documents.filter((d) => !docIds.includes(d.docId) && d.clauses.some((c) => hasTerm(c.title + c.text, term)));
+  const hint = elsewhere.length ? `\n${elsewhere.slice(0, 2).map((d) => `《${d.shortTitle ?? d.title}》有相关规定，适用于${d.region.at(-1) ?? '其发文地区'}。`).join('')}` : '';
+  return { answer: `本库中适用的文件${scoped}未涉及“${term.text}”。${hint}`, intent: 'out_of_scope', citations: [], facts: [] };
 }
 
 /** A clause of a document by the number its marker denotes (第九条 → 9). */

@@ -7,7 +7,7 @@ import { createError } from '../errors.js';
 /** What a question can ask of a clause or a document. */
 export const ATTRIBUTES = [
   'amount', 'cap', 'ratio', 'lead', 'support', 'departments', 'text', 'condition', 'sanction', 'target',
-  'procedure', 'deadline', 'materials', 'contact', 'portal', 'source', 'validity', 'docinfo', 'overview', 'search',
+  'procedure', 'deadline', 'materials', 'contact', 'portal', 'source', 'usage', 'payment', 'validity', 'docinfo', 'overview', 'search',
 ] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
@@ -32,6 +32,7 @@ export interface Language {
   role: { lead: RegExp; support: RegExp };
   byDepartment: RegExp;
   titleStop: RegExp;
+  calc: Record<'total' | 'countUnits' | 'rankChange' | 'rankTop' | 'rankRise' | 'rankDrop' | 'firstTime' | 'excess' | 'perMonth' | 'yearWords' | 'moneyBase', RegExp>;
   nationalWords: RegExp;
   particles: ReadonlySet<string>;
   complement: RegExp;
@@ -91,6 +92,7 @@ export function compileLanguage(f: LanguageFile): Language {
     role: { lead: new RegExp(f.roleWords.lead), support: new RegExp(f.roleWords.support) },
     byDepartment: new RegExp(f.byDepartment),
     titleStop: new RegExp(`^(?:${f.routing.titleStop})$`),
+    calc: Object.fromEntries(Object.entries(f.calc).filter(([k]) => k !== 'comment').map(([k, v]) => [k, new RegExp(v as string)])) as Language['calc'],
     nationalWords: new RegExp(f.routing.national),
     particles: new Set(f.predicateMarks.particles),
     complement: new RegExp(`.(?:${f.predicateMarks.complements.join('|')})$`),

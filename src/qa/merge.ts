@@ -5,7 +5,7 @@ import type { Answer, AnswerPart, Citation } from './types.js';
 
 const LABEL: Record<string, string> = {
   amount: '金额', cap: '上限', ratio: '比例', lead: '负责部门', support: '配合部门', departments: '负责部门', text: '原文', condition: '条件',
-  sanction: '处罚', target: '目标', procedure: '申请方式', source: '资金来源', deadline: '申报时间', materials: '材料', contact: '联系方式', portal: '网址',
+  sanction: '处罚', target: '目标', procedure: '申请方式', source: '资金来源', usage: '资金用途', payment: '拨付方式', deadline: '申报时间', materials: '材料', contact: '联系方式', portal: '网址',
   validity: '有效期', docinfo: '文件信息', overview: '概况', search: '相关规定',
 };
 const SOURCE = /^来源：/;

@@ -27,7 +27,7 @@ export interface Plan {
 /** Attributes answered together: a cap or a ratio is part of an amount answer; support is in a department answer. */
 const FOLD: Partial<Record<Attribute, Attribute>> = { cap: 'amount', ratio: 'amount', support: 'lead', departments: 'lead' };
 /** Attributes the document states or does not (the not-stated answerer says which). */
-export const STATED_ATTRIBUTES: ReadonlySet<Attribute> = new Set(['procedure', 'deadline', 'materials', 'contact', 'portal', 'source']);
+export const STATED_ATTRIBUTES: ReadonlySet<Attribute> = new Set(['procedure', 'deadline', 'materials', 'contact', 'portal', 'source', 'usage', 'payment']);
 
 /** The intent an attribute's answer reports (the API's `intent`). */
 export function intentOf(a: Attribute): Intent {

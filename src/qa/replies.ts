@@ -1,19 +1,38 @@
 // Fixed replies: greeting/help and out-of-scope. They show example questions and never carry a figure.
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import { dictionaryWords } from '../text/lexicon.js';
+import { languageOf } from './language.js';
 import type { Answer } from './types.js';
 
-export const EXAMPLES = ['新认定的自治区级孵化器给多少钱？', '土地这块归谁管？', '第十五条讲了什么？', '独角兽企业有什么奖励？'];
+const exampleCache = new WeakMap<KnowledgeBase, string[]>();
 
+/**
+ * The example questions every reply shows: the lexicon's (corpus/lexicon/language.json), those this library can
+ * answer (their subject is in it), topped up with "X给多少钱？" for subjects this library funds.
+ */
+export function examplesOf(kb: KnowledgeBase): string[] {
+  let out = exampleCache.get(kb);
+  if (!out) {
+    const text = kb.clauses.map((c) => c.title + c.text).join('');
+    const words = dictionaryWords(kb.lexicon).filter((w) => w.length >= 2);
+    const answerable = languageOf(kb.lexicon).examples.filter((e) => /第.+条/.test(e) || words.some((w) => e.includes(w) && text.includes(w)));
+    out = [...answerable, ...topicsOf(kb).map((t) => `${t}给多少钱？`)].slice(0, 4);
+    exampleCache.set(kb, out);
+  }
+  return out;
+}
+
+/** The library in a line: every title when there are a few, else the count and the first ones. */
 function titles(kb: KnowledgeBase): string {
-  return kb.documents.map((d) => `《${d.title}》`).join('、');
+  const all = kb.documents.map((d) => `《${d.shortTitle ?? d.title}》`);
+  return all.length <= 3 ? all.join('、') : `本库收录的${all.length}份政策文件（${all.slice(0, 2).join('、')}等）`;
 }
 
 export function greeting(kb: KnowledgeBase, text: string): Answer {
   const thanks = /谢|thank/i.test(text);
   const head = thanks ? '不客气！还有问题随时问我。' : `您好！我是政策问答助手，可以解答${titles(kb)}中的补助金额、申请条件、牵头部门和条款原文。`;
   return {
-    answer: `${head}\n您可以这样问：\n${EXAMPLES.map((e) => `· ${e}`).join('\n')}`,
+    answer: `${head}\n您可以这样问：\n${examplesOf(kb).map((e) => `· ${e}`).join('\n')}`,
     intent: 'greeting',
     citations: [],
     facts: [],
@@ -29,7 +48,7 @@ export function outOfScope(kb: KnowledgeBase, missing: string[], reason?: string
   return {
     answer:
       `本政策未涉及${what}。我只能解答${titles(kb)}中的内容。\n` +
-      `您可以问：\n${EXAMPLES.slice(0, 3).map((e) => `· ${e}`).join('\n')}`,
+      `您可以问：\n${examplesOf(kb).slice(0, 3).map((e) => `· ${e}`).join('\n')}`,
     intent: 'out_of_scope',
     citations: [],
     facts: [],
@@ -41,7 +60,7 @@ export function clarify(kb: KnowledgeBase, intent: Answer['intent']): Answer {
   const topics = topicsOf(kb).join('、');
   const ask = intent === 'department' ? '您想问哪方面工作由哪个部门负责？' : intent === 'amount' ? '您想问哪一类支持的金额？' : '您想了解政策的哪方面内容？';
   return {
-    answer: `${ask}例如：${topics}。\n您可以这样问：${EXAMPLES[0]}`,
+    answer: `${ask}例如：${topics}。\n您可以这样问：${examplesOf(kb)[0] ?? ''}`,
     intent: 'clarify',
     citations: [],
     facts: [],

@@ -11,6 +11,10 @@ export interface Route {
   docs: string[];
   /** Per document, how strongly the question names it. */
   scores: Map<string, number>;
+  /** When the question names a place: every document that applies there (issued for it, for a region around it, national). */
+  applicable?: string[];
+  /** Words of the question that named a document by its title (个税, 人才公寓): they name the document, not a subject in it. */
+  titleWords: string[];
 }
 
 export interface Router {
@@ -44,20 +48,30 @@ export function createRouter(kb: KnowledgeBase, lang: Language): Router {
     route(text) {
       const scores = new Map<string, number>();
       const add = (docId: string, w: number) => scores.set(docId, (scores.get(docId) ?? 0) + w);
-      if (docs.length < 2) return { docs: [], scores };
+      if (docs.length < 2) return { docs: [], scores, titleWords: [] };
       // Places: the most specific place a document governs wins (天河 over 广州).
+      // Documents that apply where the question says: issued for the place, for a region around it (深圳 → 广东),
+      // or national. Another city's document never answers for this place, whatever its title shares.
+      let applicable: Set<string> | undefined;
       for (const p of kb.gazetteer.find(text)) {
         const holders = docs.filter((d) => docPlaces.get(d.docId)!.has(p.name));
         for (const d of holders) add(d.docId, PLACE_WEIGHT + (d.region.at(-1) === p.name ? 1 : 0));
+        const own = (x: PolicyDocument) => x.region.at(-1) ?? '';
+        const around = holders.length ? [] : docs.filter((x) => p.parents.includes(own(x)));
+        for (const d of around) add(d.docId, PLACE_WEIGHT - 1);
+        for (const d of [...holders, ...around, ...docs.filter((x) => national.has(x.docId))]) (applicable ??= new Set()).add(d.docId);
+        // A place inside a holder's region (天河 in 广州's documents) also keeps the documents of that region.
+        for (const d of docs.filter((x) => p.parents.includes(own(x)) || own(x) === p.name)) applicable?.add(d.docId);
       }
       if (lang.nationalWords.test(text)) for (const id of national) add(id, PLACE_WEIGHT);
       const words = new Set(contentTokens(kb.tokenizer, text, kb.stopWords).map((w) => kb.concepts.concept(w.toLowerCase())));
+      const titleWords = new Set<string>();
       for (const [id, ws] of docWords) {
-        for (const w of words) if (ws.has(w)) add(id, 2 / (df.get(w) ?? 1));
+        for (const w of words) if (ws.has(w)) (add(id, 2 / (df.get(w) ?? 1)), titleWords.add(w));
       }
-      const ranked = [...scores.entries()].filter(([, s]) => s >= 1.5).sort((a, b) => b[1] - a[1]);
+      const ranked = [...scores.entries()].filter(([id, s]) => s >= 1.5 && (!applicable || applicable.has(id))).sort((a, b) => b[1] - a[1]);
       const best = ranked[0]?.[1] ?? 0;
-      return { docs: ranked.filter(([, s]) => s >= best * 0.75).map(([id]) => id), scores };
+      return { docs: ranked.filter(([, s]) => s >= best * 0.75).map(([id]) => id), scores, applicable: applicable && [...applicable], titleWords: [...titleWords] };
     },
   };
 }

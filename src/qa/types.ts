@@ -24,6 +24,8 @@ export interface Citation {
 }
 
 /** One part of an answer: what one ask of the question got (a compound question gets one part per ask). */
+import type { Computation } from './arith.js';
+
 export interface AnswerPart {
   /** The attribute asked (amount, lead, support, text, deadline …). */
   attribute: string;
@@ -31,8 +33,10 @@ export interface AnswerPart {
   text: string;
   /** Whether the document states what was asked; false gives "本政策未写明…". */
   stated: boolean;
-  /** A figure computed from the user's own numbers: the rule quoted, the inputs and the result. */
+  /** A figure computed from the user's own numbers, as the answer shows it: the steps and the rule quoted. */
   computation?: string;
+  /** The same computation, structured, for checking (src/qa/arith.ts checkComputation). */
+  computed?: Computation;
 }
 
 export interface Answer {
@@ -77,6 +81,10 @@ export interface AskOptions {
   history?: HistoryTurn[];
   /** Total time budget in ms for this request (LLM paths); the rules path ignores it. */
   deadlineMs?: number;
+  /** Answer from these documents only (the API's docId). */
+  docIds?: string[];
+  /** Judge validity on this day (YYYY-MM-DD) instead of today. */
+  asOf?: string;
 }
 
 /**

@@ -35,6 +35,7 @@ export interface LanguageFile {
   /** A question about what a department does (科技厅牵头哪些, 商务厅配合了几条): a lookup by department. */
   byDepartment: string;
   routing: { titleStop: string; national: string };
+  calc: Record<'total' | 'countUnits' | 'rankChange' | 'rankTop' | 'rankRise' | 'rankDrop' | 'firstTime' | 'excess' | 'perMonth' | 'yearWords' | 'moneyBase', string> & { comment?: string };
   /** Character pairs of opposite meaning: a typo fix never swaps one for the other (靠前 is not a typo of 靠后). */
   opposites: string[];
   /** What marks an unfamiliar word as a predicate (新批了, 批下来) rather than a subject the corpus lacks. */

@@ -37,8 +37,6 @@ export const answerAmount: Answerer = (ask, ctx) => {
   const missed = picked.length && top && !target ? missedSubject(ctx, picked, top) : undefined;
   if (missed) return notStated(ctx, 'amount', top, kb.document(top!.docId)!, `${missed}的${ctx.lang.notStated.amount ?? '具体金额'}`);
   if (picked.length) {
-    const computed = computeFromRules(ctx, picked.map((p) => p.fact));
-    if (computed) return computed;
     const a = amountAnswer(kb, picked);
     return ask.claim?.figure ? confirmFigure(a, ask.claim.figure, picked.map((p) => p.fact)) : a;
   }
@@ -79,7 +77,7 @@ function missedSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[], top
   const hitWeight = Math.max(0, ...picked.flatMap((p) => p.subjectHits.map((t) => t.weight)));
   const topText = `${top.title}${top.text}`;
   const missed = ctx.r.terms.filter(
-    (t) => t.known && !t.place && t.weight > hitWeight && hasTerm(topText, t) && !picked.some((p) => hasTerm(p.fact.sentence, t) || hasTerm(p.fact.subject, t)),
+    (t) => t.known && !t.place && t.weight > hitWeight && hasTerm(topText, t) && !picked.some((p) => hasTerm(contextOf(ctx, p.fact), t)),
   );
   if (!missed.length) return undefined;
   const at = missed.map((t) => ({ i: ctx.text.indexOf(t.text), n: t.text.length })).filter((x) => x.i !== -1);
@@ -87,4 +85,10 @@ function missedSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[], top
   const from = Math.min(...at.map((x) => x.i));
   const to = Math.max(...at.map((x) => x.i + x.n));
   return to - from <= 12 ? ctx.text.slice(from, to) : missed[0].text;
+}
+
+/** Where a fact's words are: its subject and sentence, its clause's title and headings, its document's title. */
+function contextOf(ctx: AnswerContext, f: AmountFact): string {
+  const c = ctx.kb.clause(f.docId, f.clause);
+  return `${f.subject}${f.sentence}${c?.title ?? ''}${c?.path.join('') ?? ''}${ctx.kb.document(f.docId)?.title ?? ''}`;
 }

@@ -37,6 +37,8 @@ export const ATTRIBUTE_TABLE: Record<Attribute, AttributeTraits> = {
   contact: { answer: answerStated, intent: 'search', rephrase: true },
   portal: { answer: answerStated, intent: 'search', rephrase: true },
   source: { answer: answerStated, intent: 'search', rephrase: true },
+  usage: { answer: answerStated, intent: 'search', rephrase: true },
+  payment: { answer: answerStated, intent: 'search', rephrase: true },
   validity: { answer: answerValidity, intent: 'search', rephrase: false },
   docinfo: { answer: answerDocinfo, intent: 'search', rephrase: false },
   overview: { answer: answerOverview, intent: 'overview', rephrase: true },

@@ -68,7 +68,8 @@ export function notStated(ctx: AnswerContext, attribute: Attribute, clause: Clau
   const { kb } = ctx;
   const head = `本政策未写明${what}。`;
   if (!clause) return { answer: head, intent: 'search', citations: [], facts: [], parts: [{ attribute, text: head, stated: false }] };
-  const scored = selectFacts(scoreFacts(kb, ctx.facts.amounts, { ...factQuery(ctx, { attribute: 'amount' }), clauses: [`${clause.docId}#${clause.number}`] }));
+  // Only figures about the question's subject: another subject's figures would answer what was not asked.
+  const scored = selectFacts(scoreFacts(kb, ctx.facts.amounts, { ...factQuery(ctx, { attribute: 'amount' }), clauses: [`${clause.docId}#${clause.number}`] }).filter((s) => s.subjectHits.length > 0 || ctx.target !== undefined));
   const facts = scored.map((s) => s.fact).slice(0, 4);
   // Without figures, what the clause says about the question's subject, in its own sentences.
   const mentions = facts.length ? [] : clause.sentences.filter((x) => ctx.r.terms.some((t) => t.known && !t.place && t.df < kb.clauses.length / 3 && hasTerm(x, t))).slice(0, 2);

@@ -176,7 +176,8 @@ function insideGoverningPhrase(s: string, i: number): boolean {
 
 const LEVEL_WORDS: [RegExp, Level][] = [
   [/自治区级|省级|省部级|自治区(?!内)|省(?!内|外)/, 'province'],
-  [/国家级|国家(?!税务)|国字号|全国性|国际性/, 'national'],
+  // 国家科技重大专项 / 国家重点研发计划 are national programmes a local recipient wins, not the recipient's level.
+  [/国家级|国家(?!税务|科技重大专项|专项|(?:重点)?研发计划|支持资金)|国字号|全国性|国际性/, 'national'],
   [/市级|地市级|设区市/, 'city'],
   [/区级(?!高新区)/, 'district'],
   [/县级(?!人民政府|市)|县(?!区|域)/, 'county'],

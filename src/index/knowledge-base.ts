@@ -54,7 +54,7 @@ export interface KnowledgeBase {
 }
 
 export const lexiconHash = (lex: Lexicon) =>
-  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments), JSON.stringify(lex.places));
+  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments), JSON.stringify(lex.places), JSON.stringify(lex.language), lex.pinyin);
 
 export function featureDeps(lex: Lexicon, tokenizer: Tokenizer): FeatureDeps {
   return { tokenizer, concepts: createConceptMap(lex), stopWords: new Set(lex.stopWords) };

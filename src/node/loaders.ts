@@ -47,6 +47,7 @@ export function readLexicon(dir = join(DEFAULT_CORPUS_DIR, 'lexicon')): Lexicon 
     departments: read('departments.json'),
     places: read('places.json'),
     language: read('language.json'),
+    pinyin: read('pinyin.txt'),
   });
   return { ...lex, userDictPath: join(dir, 'userdict.txt') };
 }

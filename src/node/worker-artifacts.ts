@@ -31,7 +31,7 @@ export function nodejiebaDictFiles(): { dict: string; hmmModel: string } {
 
 export function readLexiconFiles(dir = join(DEFAULT_CORPUS_DIR, 'lexicon')): LexiconFiles {
   const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-  return { userDict: read('userdict.txt'), stopWords: read('stopwords.txt'), synonyms: read('synonyms.json'), departments: read('departments.json'), places: read('places.json'), language: read('language.json') };
+  return { userDict: read('userdict.txt'), stopWords: read('stopwords.txt'), synonyms: read('synonyms.json'), departments: read('departments.json'), places: read('places.json'), language: read('language.json'), pinyin: read('pinyin.txt') };
 }
 
 /** Drops the part-of-speech column: the segmenter needs words and frequencies only (saves ~10% of the bundle). */

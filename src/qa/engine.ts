@@ -5,7 +5,6 @@
 import type { AmountFact, Clause, SanctionFact, TargetFact } from '../corpus/types.js';
 import { today, validityOf } from '../corpus/validity.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
-import { dictionaryWords } from '../text/lexicon.js';
 import { ATTRIBUTE_TABLE } from './answerers/index.js';
 import type { AnswerContext } from './answerers/context.js';
 import { computeFromRules } from './answerers/calc.js';
@@ -78,7 +77,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   const departmentIn = (text: string) =>
     deptNames.find((n) => text.includes(n) && (deptBodies.has(kb.departments.bodyOf(n) ?? n) || written.includes(n)));
   const prepare = createPreparer(kb);
-  const subjectAbsent = (docIds: string[], terms: Term[]) => subjectAbsentIn(kb, docIds, terms, lang.generic);
+  const subjectAbsent = (docIds: string[], terms: Term[], anywhere = false) => subjectAbsentIn(kb, docIds, terms, lang.generic, anywhere);
 
   return {
     resolve: (question, focus) => resolve(kb, termIndex, prepare(question), focus),
@@ -169,7 +168,14 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
       // place's document that does is no answer for this one.
       if (route.applicable && !pinned?.length) {
         const subject = r.terms.filter((t) => !route.titleWords.includes(kb.concepts.concept(t.text)));
-        if (subjectAbsent(route.docs, subject)) {
+        // A place that no document is for (吉林省, with only 柳河县's): what applies there is the national documents.
+        if (!route.docs.length) {
+          const missing = subjectAbsent(route.applicable, subject, true);
+          if (missing) return keep(notCovered(kb, route.applicable, missing), { outOfScope: true });
+          r.docScope = route.applicable;
+          hits = all.filter((h) => route.applicable!.includes(h.docId));
+          rank = clauseRank(hits, r);
+        } else if (subjectAbsent(route.docs, subject)) {
           // Not in the documents the place ranks first: answer from those that apply there and have it (a national
           // document applies in 佛山 too), or say that none does.
           const having = route.applicable.filter((id) => !subjectAbsent([id], subject));
@@ -216,18 +222,20 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   }
 }
 
-/** The question's most specific subject term, when no clause of these documents mentions it. */
-function subjectAbsentIn(kb: KnowledgeBase, docIds: string[], terms: Term[], generic: ReadonlySet<string>): Term | undefined {
+/**
+ * What another place's document is about (人才公寓 for 深圳, 高新区 for 广东) when the documents that apply here
+ * never mention it: a term of the question in the title of a document that does not apply, and in no clause of
+ * those that do. A word that only happens to be rare (合作社, 要求) never refuses a question.
+ */
+function subjectAbsentIn(kb: KnowledgeBase, docIds: string[], terms: Term[], generic: ReadonlySet<string>, anywhere: boolean): Term | undefined {
   const subject = terms.filter((t) => t.known && !t.place && !t.noise && !generic.has(t.text) && !/\d/.test(t.text));
   if (!subject.length) return undefined;
-  // The specific terms: domain words (高新区, 人才公寓) and the rarest; a colloquial word never decides alone.
-  const domain = new Set(dictionaryWords(kb.lexicon));
-  const max = Math.max(...subject.map((t) => t.weight));
-  const specific = subject.filter((t) => domain.has(t.text) || t.weight >= 0.8 * max);
-  const text = docIds.map((id) => kb.document(id)).filter((d) => d !== undefined).map((d) => `${d.title}${d.clauses.map((c) => c.title + c.text).join('')}`).join('');
   // Only the term and its longer synonyms count: a broader word of its group (园区 for 高新区) is another subject.
   const strict = (t: Term) => ({ ...t, forms: t.forms.filter((f) => f === t.text || (f.length > t.text.length && /[\u4e00-\u9fa5]/.test(f))) });
-  return specific.filter((t) => !hasTerm(text, strict(t))).sort((a, b) => b.weight - a.weight)[0];
+  // anywhere: when no document is for the place at all, a subject any other document has (景区) is theirs.
+  const others = kb.documents.filter((d) => !docIds.includes(d.docId)).map((d) => `${d.title}${d.shortTitle ?? ''}${anywhere ? d.clauses.map((c) => c.title + c.text).join('') : ''}`).join('');
+  const text = docIds.map((id) => kb.document(id)).filter((d) => d !== undefined).map((d) => `${d.title}${d.clauses.map((c) => c.title + c.text).join('')}`).join('');
+  return subject.filter((t) => hasTerm(others, strict(t)) && !hasTerm(text, strict(t))).sort((a, b) => b.weight - a.weight)[0];
 }
 
 /** "本库中适用的文件未涉及…", and which document does, for where it applies. */

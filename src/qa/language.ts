@@ -1,7 +1,7 @@
 // The question language (corpus/lexicon/language.json) compiled once per knowledge base: attribute cues, levels,
 // follow-up openers, generic words, greetings, examples. Engine code asks these; it holds no cue words itself.
 import type { Level } from '../corpus/types.js';
-import type { LanguageFile, Lexicon } from '../text/lexicon.js';
+import { dictionaryWords, type LanguageFile, type Lexicon } from '../text/lexicon.js';
 import { createError } from '../errors.js';
 
 /** What a question can ask of a clause or a document. */
@@ -39,6 +39,9 @@ export interface Language {
   levels: [Level, RegExp][];
   /** Bare 自治区/省/市 count as a level only before a subject, not before a funder's verb (自治区能给多少). */
   bareLevels: [Level, RegExp][];
+  levelVerb: RegExp;
+  /** Domain terms (the jieba user dictionary): a bare 自治区 before one of them is its level (自治区重点实验室). */
+  subjectWords: string[];
   opener: RegExp;
   tail: RegExp;
   more: RegExp;
@@ -58,14 +61,14 @@ const compiled = new WeakMap<Lexicon, Language>();
 export function languageOf(lex: Lexicon): Language {
   let lang = compiled.get(lex);
   if (!lang) {
-    lang = compileLanguage(lex.language);
+    lang = compileLanguage(lex.language, dictionaryWords(lex).filter((w) => w.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(w)));
     compiled.set(lex, lang);
   }
   return lang;
 }
 
 /** Compiles language.json; a key that names no attribute or level is a typo in the data, so it is refused. */
-export function compileLanguage(f: LanguageFile): Language {
+export function compileLanguage(f: LanguageFile, subjectWords: string[] = []): Language {
   const weakKeys = Object.keys(f.weakCues).filter((k) => k !== 'comment');
   for (const k of [...Object.keys(f.attributes), ...Object.keys(f.notStated), ...weakKeys, ...Object.keys(f.statedBy.sentences), ...Object.keys(f.statedBy.topics)])
     if (!(ATTRIBUTES as readonly string[]).includes(k)) throw createError('LEXICON_INVALID', `language.json: unknown attribute ${k}`);
@@ -98,6 +101,8 @@ export function compileLanguage(f: LanguageFile): Language {
     complement: new RegExp(`.(?:${f.predicateMarks.complements.join('|')})$`),
     levels: (Object.entries(f.levels) as [Level, string[]][]).map(([l, ps]) => [l, any(ps)]),
     bareLevels: (Object.entries(f.levelBarePrefixes) as [Level, string[]][]).map(([l, ps]) => [l, new RegExp(`(?:${ps.join('|')})(?!级|内|外|${f.funderAfter})(?=[\\u4e00-\\u9fa5])`)]),
+    levelVerb: new RegExp(`^(?:${f.levelVerbs})`),
+    subjectWords,
     opener: new RegExp(f.followup.openers),
     tail: new RegExp(f.followup.tail),
     more: new RegExp(f.followup.more),
@@ -128,9 +133,15 @@ export function levelsIn(lang: Language, text: string): Level[] {
     const g = new RegExp(re.source, 'gi');
     for (const m of text.matchAll(g)) found.push({ level, at: m.index! });
   }
+  // A bare 自治区/省/市 is a level only before a domain term or a verb of recognition (自治区重点实验室, 自治区认定的);
+  // before anything else it names who pays (自治区按什么比例配套).
   for (const [level, re] of lang.bareLevels) {
     const g = new RegExp(re.source, 'g');
-    for (const m of text.matchAll(g)) if (!found.some((f) => Math.abs(f.at - m.index!) < 3)) found.push({ level, at: m.index! });
+    for (const m of text.matchAll(g)) {
+      const after = text.slice(m.index! + m[0].length).replace(/^的/, '');
+      const subject = lang.levelVerb.test(after) || lang.subjectWords.some((w) => after.startsWith(w));
+      if (subject && !found.some((f) => Math.abs(f.at - m.index!) < 3)) found.push({ level, at: m.index! });
+    }
   }
   found.sort((a, b) => a.at - b.at);
   return [...new Set(found.map((f) => f.level))];

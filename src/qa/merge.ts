@@ -32,7 +32,8 @@ export function mergeAnswers(parts: { ask: Ask; answer: Answer }[]): Answer {
     // Two asks of one attribute (two levels) need no label of their own: their lines say which is which.
     const same = parts.filter((x) => x.ask.attribute === p.ask.attribute).length > 1;
     // A line an earlier part already gave (both questions hit the same figure) is not repeated.
-    const text = body.filter((l) => !lines.some((x) => x.split('\n').includes(l))).join('\n');
+    const said = lines.flatMap((x) => x.split('\n').map((l) => l.replace(/^【[^】]+】/, '')));
+    const text = body.filter((l) => !said.includes(l.replace(/^【[^】]+】/, ''))).join('\n');
     if (!text) continue;
     // A part that is itself a compound answer carries its own labels.
     lines.push(same || text.startsWith('【') ? text : `【${label}】${text}`);

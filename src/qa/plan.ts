@@ -121,7 +121,9 @@ export function planQuestion(lang: Language, input: PlanInput): Plan {
   const { attributes: seen } = attributesOf(lang, text);
   const cued = seen.length > 0;
   // A follow-up without a cue of its own (那自治区级的呢) asks what the conversation asked.
-  const attributes = cued && !(input.intent !== 'search' && seen.every((a) => a === 'search')) ? seen : [attributeOf(input.intent)];
+  let attributes = cued && !(input.intent !== 'search' && seen.every((a) => a === 'search')) ? seen : [attributeOf(input.intent)];
+  // "这个文件主要讲啥": what something says, with nothing named, is the whole policy (the resolver decided so).
+  if (input.intent === 'overview' && attributes.length === 1 && attributes[0] === 'text') attributes = ['overview'];
 
   const asks: Ask[] = [];
   const figure = text.match(FIGURE)?.[0]?.replace(/\s+/g, '');

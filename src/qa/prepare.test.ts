@@ -21,6 +21,12 @@ describe('typo correction', () => {
     expect(seed('孵化气给多少钱')).toBe('孵化器给多少钱');
   });
 
+  it('corrects only to a character of the same reading: 教育扣 is not a typo of 教育厅', () => {
+    const seed = createPreparer(seedKnowledgeBase());
+    expect(seed('子女教育扣多少')).toBe('子女教育扣多少');
+    expect(seed('独脚兽企业奖多少')).toBe('独角兽企业奖多少');
+  });
+
   it('never swaps a character for its opposite: 排名靠前 is not a typo of the dictionary word 排名靠后', () => {
     const seed = createPreparer(seedKnowledgeBase());
     expect(seed('考核排名靠前有什么奖励')).toBe('考核排名靠前有什么奖励');

@@ -25,6 +25,14 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
   for (let i = 0; i + 1 < corpus.length; i++) bigrams.add(corpus.slice(i, i + 2));
   // Candidate words by their first or second character: one substitution leaves one of the two intact.
   const opposite = new Set(kb.lexicon.language.opposites.flatMap((p) => [p, [...p].reverse().join('')]));
+  // A one-character typo is a character of the same reading (孵化气 → 孵化器, 企叶 → 企业): 教育扣 is not 教育厅.
+  const readings = new Map<string, Set<string>>();
+  for (const line of kb.lexicon.pinyin.split('\n')) {
+    const [py, chars] = line.split(' ');
+    if (!chars || py.startsWith('#')) continue;
+    for (const ch of chars) (readings.get(ch) ?? readings.set(ch, new Set()).get(ch)!).add(py);
+  }
+  const sameReading = (a: string, b: string) => [...(readings.get(a) ?? [])].some((p) => readings.get(b)?.has(p));
   const byChar = new Map<string, string[]>();
   for (const w of words) for (const key of [`0${w[0]}`, `1${w[1]}`]) byChar.set(key, [...(byChar.get(key) ?? []), w]);
 
@@ -45,7 +53,7 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
         if (covered.slice(i, i + w.length).some((n) => n >= w.length)) continue;
         let diff = -1;
         for (let k = 0; k < w.length; k++) if (piece[k] !== w[k]) diff = diff === -1 ? k : -2;
-        if (diff < 0 || opposite.has(piece[diff] + w[diff])) continue;
+        if (diff < 0 || opposite.has(piece[diff] + w[diff]) || !sameReading(piece[diff], w[diff])) continue;
         // The wrong character must not form a real corpus bigram with its neighbour (加速产业 is not 加速器).
         const pair = diff > 0 ? piece.slice(diff - 1, diff + 1) : piece.slice(0, 2);
         if (corpus.includes(pair)) continue;

@@ -38,10 +38,9 @@ export function createRouter(kb: KnowledgeBase, lang: Language): Router {
   const fullText = new Map(docs.map((d) => [d.docId, `${d.title}${d.clauses.map((c) => c.text).join('')}`]));
   const df = new Map<string, number>();
   for (const ws of docWords.values()) for (const w of ws) if (!df.has(w)) df.set(w, docs.filter((d) => docWords.get(d.docId)!.has(w) || kb.concepts.words(w).some((f) => fullText.get(d.docId)!.includes(f))).length);
-  // Places each document governs or is issued for: its region and the places its title and issuers name.
-  const docPlaces = new Map(
-    docs.map((d) => [d.docId, new Set([...d.region, ...kb.gazetteer.find(`${d.title}${d.issuers.join('')}`).map((p) => p.name)].filter((p) => p !== '全国'))]),
-  );
+  // The places a document is for: its own (most specific) region and the places its title names (天河区, 广州市).
+  // A document for a part of a region (柳河县) does not answer for the whole (吉林省).
+  const docPlaces = new Map(docs.map((d) => [d.docId, new Set([d.region.at(-1) ?? '', ...kb.gazetteer.find(d.title).map((p) => p.name)].filter((p) => p && p !== '全国'))]));
   const national = new Set(docs.filter((d) => d.level === 'national').map((d) => d.docId));
 
   return {
@@ -49,29 +48,30 @@ export function createRouter(kb: KnowledgeBase, lang: Language): Router {
       const scores = new Map<string, number>();
       const add = (docId: string, w: number) => scores.set(docId, (scores.get(docId) ?? 0) + w);
       if (docs.length < 2) return { docs: [], scores, titleWords: [] };
-      // Places: the most specific place a document governs wins (天河 over 广州).
-      // Documents that apply where the question says: issued for the place, for a region around it (深圳 → 广东),
-      // or national. Another city's document never answers for this place, whatever its title shares.
+      // Documents that apply where the question says: for the place itself, for a region around it (深圳 → 广东's),
+      // or national. Another place's document never answers for this one, whatever its title shares.
       let applicable: Set<string> | undefined;
+      const own = (x: PolicyDocument) => x.region.at(-1) ?? '';
       for (const p of kb.gazetteer.find(text)) {
         const holders = docs.filter((d) => docPlaces.get(d.docId)!.has(p.name));
-        for (const d of holders) add(d.docId, PLACE_WEIGHT + (d.region.at(-1) === p.name ? 1 : 0));
-        const own = (x: PolicyDocument) => x.region.at(-1) ?? '';
-        const around = holders.length ? [] : docs.filter((x) => p.parents.includes(own(x)));
+        for (const d of holders) add(d.docId, PLACE_WEIGHT + 1);
+        const around = docs.filter((x) => !holders.includes(x) && p.parents.includes(own(x)));
         for (const d of around) add(d.docId, PLACE_WEIGHT - 1);
-        for (const d of [...holders, ...around, ...docs.filter((x) => national.has(x.docId))]) (applicable ??= new Set()).add(d.docId);
-        // A place inside a holder's region (天河 in 广州's documents) also keeps the documents of that region.
-        for (const d of docs.filter((x) => p.parents.includes(own(x)) || own(x) === p.name)) applicable?.add(d.docId);
+        applicable ??= new Set();
+        for (const d of [...holders, ...around, ...docs.filter((x) => national.has(x.docId))]) applicable.add(d.docId);
       }
       if (lang.nationalWords.test(text)) for (const id of national) add(id, PLACE_WEIGHT);
       const words = new Set(contentTokens(kb.tokenizer, text, kb.stopWords).map((w) => kb.concepts.concept(w.toLowerCase())));
-      const titleWords = new Set<string>();
       for (const [id, ws] of docWords) {
-        for (const w of words) if (ws.has(w)) (add(id, 2 / (df.get(w) ?? 1)), titleWords.add(w));
+        for (const w of words) if (ws.has(w)) add(id, 2 / (df.get(w) ?? 1));
       }
       const ranked = [...scores.entries()].filter(([id, s]) => s >= 1.5 && (!applicable || applicable.has(id))).sort((a, b) => b[1] - a[1]);
       const best = ranked[0]?.[1] ?? 0;
-      return { docs: ranked.filter(([, s]) => s >= best * 0.75).map(([id]) => id), scores, applicable: applicable && [...applicable], titleWords: [...titleWords] };
+      const chosen = ranked.filter(([, s]) => s >= best * 0.75).map(([id]) => id);
+      // The words that named the chosen documents by their titles (only those: 人才公寓 names the Tianhe notice,
+      // and for a 海珠区 question it stays a subject that the documents of 海珠 lack).
+      const titleWords = [...words].filter((w) => chosen.some((id) => docWords.get(id)!.has(w)));
+      return { docs: chosen, scores, applicable: applicable && [...applicable], titleWords };
     },
   };
 }

@@ -74,7 +74,7 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
       for (const [i, raw] of raws.entries()) {
         const t = raw.toLowerCase();
         const skip = !t.trim() || kb.stopWords.has(t) || /^[\p{P}\p{S}\s]+$/u.test(t) || lang.generic.has(t) || lang.levelWord.test(t);
-        const foreign = !skip && !regionPlaces.has(t) && /^[\u4e00-\u9fa5]{2,}$/.test(t) && df(t) === 0 && !kb.concepts.words(kb.concepts.concept(t)).some((f) => df(f) > 0);
+        const foreign = !skip && !regionPlaces.has(t) && !regionPlaces.has(kb.gazetteer.lookup(t)?.name ?? '') && /^[\u4e00-\u9fa5]{2,}$/.test(t) && df(t) === 0 && !kb.concepts.words(kb.concepts.concept(t)).some((f) => df(f) > 0);
         // 新批了、升格为、批下来: what happened to the subject, said in the asker's own words; never a subject.
         if (foreign && (lang.particles.has(raws[i + 1] ?? '') || lang.complement.test(t))) {
           predicates.add(t);
@@ -113,7 +113,7 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
         const weight = (1 + Math.log((n + 1) / Math.max(d, 1))) * (d === 0 ? (parts.get(t) ?? 1) : 1);
         const noise = predicates.has(t) || (d === 0 && !composed && (/^[a-z&\-.]+$/.test(t) || (kb.tokenizer.cut(t, false).length > 1 && t.length <= 2)));
         if (composed) d = 1;
-        out.push({ text: t, forms, known: d > 0, wholeWord: !composed && forms.some((f) => vocabulary.has(f)), place: regionPlaces.has(t), noise, df: d, weight });
+        out.push({ text: t, forms, known: d > 0, wholeWord: !composed && forms.some((f) => vocabulary.has(f)), place: regionPlaces.has(t) || regionPlaces.has(kb.gazetteer.lookup(t)?.name ?? ''), noise, df: d, weight });
       }
       return out;
     },

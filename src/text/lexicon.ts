@@ -11,6 +11,8 @@ export interface Lexicon {
   places: PlacesFile;
   /** The question language (attribute cues, levels, follow-ups, greetings); compiled by qa/language.ts. */
   language: LanguageFile;
+  /** Han characters by reading ("qi 器气起…" per line), for the typo corrector. */
+  pinyin: string;
 }
 
 /** corpus/lexicon/language.json as written; keyed by attribute and level names that qa/language.ts checks. */
@@ -45,6 +47,8 @@ export interface LanguageFile {
   levels: Record<string, string[]>;
   levelBarePrefixes: Record<string, string[]>;
   funderAfter: string;
+  /** After a bare 自治区/省/市, a verb that makes it the subject's level (自治区认定的 → province). */
+  levelVerbs: string;
   followup: { openers: string; tail: string; more: string; pronouns: string };
   greetings: string;
   generic: string;
@@ -86,7 +90,7 @@ export function hashText(...parts: string[]): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** The texts of corpus/lexicon's six files. */
+/** The texts of corpus/lexicon's seven files. */
 export interface LexiconFiles {
   userDict: string;
   stopWords: string;
@@ -94,6 +98,7 @@ export interface LexiconFiles {
   departments: string;
   places: string;
   language: string;
+  pinyin: string;
 }
 
 /** The lexicon from its files' texts; both entries use this, so the manifest's lexicon hash agrees in both. */
@@ -105,6 +110,7 @@ export function lexiconFromFiles(files: LexiconFiles): Lexicon {
     departments: JSON.parse(files.departments),
     places: JSON.parse(files.places),
     language: JSON.parse(files.language),
+    pinyin: files.pinyin,
   };
 }
 

@@ -30,6 +30,8 @@ describe('numerals', () => {
   });
   it('writes Chinese amounts as digits before a unit', () => {
     expect(chineseAmountsToDigits('每满一万人奖励一万元')).toBe('每满1万人奖励1万元');
+    // 一次性 (one-off) is a word, not a count of times.
+    expect(chineseAmountsToDigits('一次性奖励，奖两次')).toBe('一次性奖励，奖2次');
     expect(chineseAmountsToDigits('最高一千万元')).toBe('最高1000万元');
     expect(chineseAmountsToDigits('五十万')).toBe('50万');
   });

@@ -112,7 +112,8 @@ function rankRule(ctx: AnswerContext, facts: AmountFact[], inputs: Inputs): Resu
       ok &&= enough;
     }
     if (calc.firstTime.test(f.subject) && ok) why.push('且须为首次进入');
-    lines.push(`${f.subject}（${f.display}）：${ok ? '符合' : '不符合'}，${why.join('；')}`);
+    // A rule not met is named without its figure: that figure is not the user's.
+    lines.push(`${f.subject}${ok ? `（${f.display}）` : ''}：${ok ? '符合' : '不符合'}，${why.join('；')}`);
     if (ok) met.push(f);
   }
   const best = met.filter((f) => !calc.firstTime.test(f.subject))[0] ?? met[0];

@@ -198,12 +198,12 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
     const ctx: AnswerContext = { kb, lang, text, r, plan, weighted, hits, rank, target, top, focus, facts, department, asOf };
     const parts: { ask: (typeof plan.asks)[number]; answer: Answer }[] = [];
     // The user's own figures and a rule to apply them to: one computed answer stands for every amount ask.
-    const computed = plan.asks.some((a) => a.attribute === 'amount') ? computeFromRules(ctx) : undefined;
+    const computed = plan.asks.some((a) => a.attribute === 'amount') ? guarded(() => computeFromRules(ctx)) : undefined;
     if (computed) parts.push({ ask: plan.asks.find((a) => a.attribute === 'amount')!, answer: computed });
     for (const ask of plan.asks) {
       if (computed && ask.attribute === 'amount') continue;
       const traits = ATTRIBUTE_TABLE[ask.attribute];
-      let answer = traits.answer(ask, ctx);
+      let answer = guarded(() => traits.answer(ask, ctx));
       if (!answer && STATED_ATTRIBUTES.has(ask.attribute)) answer = undefined;
       if (!answer) {
         // Nothing for the ask: an amount the clause does not set, or a search of the best clause.
@@ -245,6 +245,19 @@ function notCovered(kb: KnowledgeBase, docIds: string[], term: Term): Answer {
   const elsewhere = kb.documents.filter((d) => !docIds.includes(d.docId) && d.clauses.some((c) => hasTerm(c.title + c.text, term)));
   const hint = elsewhere.length ? `\n${elsewhere.slice(0, 2).map((d) => `《${d.shortTitle ?? d.title}》有相关规定，适用于${d.region.at(-1) ?? '其发文地区'}。`).join('')}` : '';
   return { answer: `本库中适用的文件${scoped}未涉及“${term.text}”。${hint}`, intent: 'out_of_scope', citations: [], facts: [] };
+}
+
+/**
+ * One answerer's result, or undefined when it throws: a rule that trips over a document's unusual wording costs
+ * that one ask (the engine then says not stated, or searches), never the whole answer. The error is logged.
+ */
+function guarded<T>(run: () => T | undefined): T | undefined {
+  try {
+    return run();
+  } catch (err) {
+    console.error('answerer failed', err);
+    return undefined;
+  }
 }
 
 /** A clause of a document by the number its marker denotes (第九条 → 9). */

@@ -131,7 +131,9 @@ function excessRule(ctx: AnswerContext, clause: Clause, facts: AmountFact[], inp
   const sentence = clause.sentences.find((s) => ctx.lang.calc.excess.test(s));
   if (!sentence) return undefined;
   const floorText = sentence.match(ctx.lang.calc.excess)![1].replace(/\s+/g, '');
-  const floor = parseQuantity(floorText)!.value;
+  const floorQ = parseQuantity(floorText);
+  if (!floorQ) return undefined;
+  const floor = floorQ.value;
   const cap = facts.find((f) => f.role === 'cap' && money(f) && f.sentence === sentence);
   const m = inputs.money[0];
   const above = Math.max(0, m.value - floor);
@@ -157,6 +159,7 @@ function ratioRule(ctx: AnswerContext, facts: AmountFact[], inputs: Inputs): Res
     (f) =>
       f.role === 'ratio' &&
       (f.kind === 'ratio' || f.kind === 'percent') &&
+      parseQuantity(f.display) !== undefined &&
       ctx.lang.calc.moneyBase.test(baseOf(f)) &&
       inputs.money.some((m) => sharesWord(baseOf(f) + f.subject, around(ctx.text, m.at, m.text.length))),
   );

@@ -5,7 +5,15 @@ import { dictionaryWords } from '../text/lexicon.js';
 import { chineseAmountsToDigits, normalizeQuestion } from '../text/normalize.js';
 
 export function createPreparer(kb: KnowledgeBase): (question: string) => string {
-  const english: [RegExp, string][] = [];
+  // Readings of Han characters: a one-character typo has the same reading (孵化气 → 孵化器; 教育扣 is not 教育厅),
+  // and a place written in pinyin (Guangxi, Liuhe county) is that place.
+  const readings = new Map<string, Set<string>>();
+  for (const line of kb.lexicon.pinyin.split('\n')) {
+    const [py, chars] = line.split(' ');
+    if (!chars || py.startsWith('#')) continue;
+    for (const ch of chars) (readings.get(ch) ?? readings.set(ch, new Set()).get(ch)!).add(py);
+  }
+  const english: [RegExp, string | ((m: string, suffix?: string) => string)][] = [];
   for (const g of kb.lexicon.synonyms.groups) {
     const head = g.find((w) => /[\u4e00-\u9fa5]/.test(w)) ?? g[0];
     for (const w of g) {
@@ -14,6 +22,7 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
       english.push([new RegExp(`(?<![a-z])${esc}(?![a-z])`, 'g'), head]);
     }
   }
+  for (const [re, zh] of placesInPinyin(kb, readings)) english.push([re, zh]);
   english.sort((a, b) => b[0].source.length - a[0].source.length);
 
   // Words long enough that one wrong character is still unambiguous.
@@ -25,13 +34,6 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
   for (let i = 0; i + 1 < corpus.length; i++) bigrams.add(corpus.slice(i, i + 2));
   // Candidate words by their first or second character: one substitution leaves one of the two intact.
   const opposite = new Set(kb.lexicon.language.opposites.flatMap((p) => [p, [...p].reverse().join('')]));
-  // A one-character typo is a character of the same reading (孵化气 → 孵化器, 企叶 → 企业): 教育扣 is not 教育厅.
-  const readings = new Map<string, Set<string>>();
-  for (const line of kb.lexicon.pinyin.split('\n')) {
-    const [py, chars] = line.split(' ');
-    if (!chars || py.startsWith('#')) continue;
-    for (const ch of chars) (readings.get(ch) ?? readings.set(ch, new Set()).get(ch)!).add(py);
-  }
   const sameReading = (a: string, b: string) => [...(readings.get(a) ?? [])].some((p) => readings.get(b)?.has(p));
   const byChar = new Map<string, string[]>();
   for (const w of words) for (const key of [`0${w[0]}`, `1${w[1]}`]) byChar.set(key, [...(byChar.get(key) ?? []), w]);
@@ -72,7 +74,27 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
     let s = chineseAmountsToDigits(normalizeQuestion(question));
     // A relayed question ("有个企业问：…", "管委会的人问：…") is about what follows the colon, not who asks.
     s = s.replace(/^[^:：?？。]{0,14}?(?:问|说|咨询|反映|来电)[^:：]{0,4}[:：]\s*/, '');
-    for (const [re, head] of english) s = s.replace(re, head);
+    for (const [re, head] of english) s = typeof head === 'string' ? s.replace(re, head) : s.replace(re, head as (m: string, suffix?: string) => string);
     return fixTypos(s);
   };
+}
+
+const SUFFIX: Record<string, string> = { province: '省', city: '市', county: '县', district: '区' };
+
+/** Every place of the gazetteer as pinyin (guangzhou, liu he), with an optional English level word after it. */
+function placesInPinyin(kb: KnowledgeBase, readings: Map<string, Set<string>>): [RegExp, (m: string, suffix?: string) => string][] {
+  const out: [RegExp, (m: string, suffix?: string) => string][] = [];
+  for (const name of kb.gazetteer.names()) {
+    if (!/^[\u4e00-\u9fa5]{2,4}$/.test(name)) continue;
+    let variants = [''];
+    for (const ch of name) {
+      const rs = [...(readings.get(ch) ?? [])].slice(0, 2);
+      if (!rs.length) break;
+      variants = variants.flatMap((v) => rs.map((r) => (v ? `${v} ?${r}` : r))).slice(0, 4);
+    }
+    if (!variants[0]) continue;
+    const re = new RegExp(`(?<![a-z])(?:${variants.join('|')})(?: (province|city|county|district))?(?![a-z])`, 'g');
+    out.push([re, (_m, suffix) => name + (suffix ? SUFFIX[suffix] : '')]);
+  }
+  return out;
 }

@@ -31,7 +31,8 @@ export interface TermIndex {
 
 // Figures with their measure words are one term each (前3名, 10位以上, 3年), so HMM cannot glue them into
 // by-products such as 年前 or 名奖.
-const FIGURE_TERM = /(?:前|末|第|超)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百几两]+[几多余来]?)\s*(?:年|名|位|家|个|万元|万|亿元|%|倍)(?:以上|以内|以下)?/g;
+// Grades (4A, 5A级) are one term too: the letter alone matches every grade.
+const FIGURE_TERM = /(?:前|末|第|超)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百几两]+[几多余来]?)\s*(?:年|名|位|家|个|万元|万|亿元|%|倍)(?:以上|以内|以下)?|\d\s*[aA](?![a-zA-Z])/g;
 
 export function createTermIndex(kb: KnowledgeBase): TermIndex {
   const lang = languageOf(kb.lexicon);

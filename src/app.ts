@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './api/docs.js';
+import { createDocumentRoutes, type DocumentAdmin } from './api/documents.js';
 import { createApiRoutes } from './api/routes.js';
 import { createOpenAIRoutes } from './channels/openai/routes.js';
 import { createWechatRoutes, createWecomRoutes, MAX_BODY_BYTES as CALLBACK_BODY_BYTES } from './channels/wechat/index.js';
@@ -40,6 +41,8 @@ export interface AppDeps {
   clientIp?: ClientIp;
   /** JSON body limit in bytes (default 16 KB). */
   maxJsonBytes?: number;
+  /** Adds and removes documents (the Node entry); absent, uploads answer 501 (the Worker). */
+  documents?: DocumentAdmin;
   /** Whether to take traffic (createRuntime passes its self-check); default: ready when the index has clauses. */
   readiness?: Readiness;
   now?: () => number;
@@ -62,8 +65,10 @@ const CSP = {
 export const DEFAULT_JSON_BYTES = 16 * 1024;
 
 /** The largest body the route at `path` reads: the Node server refuses a larger declared one before 100 Continue. */
-export function bodyLimitFor(path: string, maxJsonBytes = DEFAULT_JSON_BYTES): number {
+export function bodyLimitFor(path: string, maxJsonBytes = DEFAULT_JSON_BYTES, uploadMaxBytes = 20 * 1024 * 1024): number {
   if (path.startsWith('/v1/')) return CHAT_BODY_BYTES;
+  // A document upload: the file, base64 (4/3) or multipart, plus its envelope.
+  if (path === '/api/documents') return Math.ceil(uploadMaxBytes * 1.4) + 64 * 1024;
   if (/^\/(wechat|wecom)(\/|$)/.test(path)) return CALLBACK_BODY_BYTES;
   return maxJsonBytes; // the JSON API, and routes that read no body at all
 }
@@ -111,18 +116,24 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   for (const path of ['/api/ask', '/v1/chat/*', '/wechat/*', '/wecom/*']) app.use(path, whenReady);
 
   // JSON routes: body size and content type are checked before any parsing.
+  // A document upload is the one API body that may be a file (multipart) and larger than a question.
+  const isUpload = (c: Context) => c.req.method === 'POST' && c.req.path === '/api/documents';
+  const isMultipart = (c: Context) => /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
   app.use('/api/*', async (c, next) => {
     if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
       const type = c.req.header('content-type') ?? '';
-      if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw createError('UNSUPPORTED_MEDIA_TYPE');
+      if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type) && !(isUpload(c) && isMultipart(c))) throw createError('UNSUPPORTED_MEDIA_TYPE');
     }
     await next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: maxJsonBytes, onError: () => { throw createError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJsonBytes} bytes`); } }));
+  const uploadBytes = bodyLimitFor('/api/documents', maxJsonBytes, config.uploadMaxBytes);
+  const jsonLimit = bodyLimit({ maxSize: maxJsonBytes, onError: () => { throw createError('PAYLOAD_TOO_LARGE', `JSON bodies are limited to ${maxJsonBytes} bytes`); } });
+  const uploadLimit = bodyLimit({ maxSize: uploadBytes, onError: () => { throw createError('DOC_TOO_LARGE', `uploads are limited to ${config.uploadMaxBytes} bytes`); } });
+  app.use('/api/*', (c, next) => (isUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next)));
   // Invalid UTF-8 would be decoded to U+FFFD and answered as a question: refused before any parsing instead.
   // (Hono keeps the bytes read here, so the route's JSON validator reads them again without the network.)
   app.use('/api/*', async (c, next) => {
-    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') requireUtf8(await c.req.arrayBuffer());
+    if ((c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') && !(isUpload(c) && isMultipart(c))) requireUtf8(await c.req.arrayBuffer());
     await next();
   });
 
@@ -147,6 +158,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     return ask(question, opts);
   };
 
+  app.route('/', createDocumentRoutes({ admin: deps.documents, config }));
   app.route('/', createApiRoutes({ kb: deps.kb, ask: apiAsk, readiness, now: deps.now, deadlineMs: config.deadlineMs, onAnswer: (c, a, sid, q) => record(a, sid, q, c.get('log')) }));
   app.route('/wechat', createWechatRoutes({ ask: channelAsk, config: config.wechat, replyDeadlineMs: config.wechatReplyDeadlineMs }));
   app.route('/wecom', createWecomRoutes({ ask: channelAsk, config: config.wecom, replyDeadlineMs: config.wechatReplyDeadlineMs }));

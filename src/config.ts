@@ -11,6 +11,10 @@ export interface Config {
   wechatReplyDeadlineMs: number;
   /** Bearer keys for the OpenAI-compatible API; empty means open. */
   apiKeys: string[];
+  /** ADMIN_KEYS (id:secret, comma-separated): who may add and remove documents; empty means nobody. */
+  adminKeys: { id: string; secret: string }[];
+  /** The largest document upload (bytes). */
+  uploadMaxBytes: number;
   /** Total per-request budget for LLM paths (ms). */
   deadlineMs: number;
   llm?: { baseUrl: string; apiKey: string; model: string };
@@ -50,12 +54,28 @@ function wechatMode(env: Env): WechatMode {
   return mode;
 }
 
+/** "ops:s3cret,li:other" → keys with ids (the audit log names the id, never the secret); a bare secret is its own hash id. */
+function adminKeys(v: string | undefined): { id: string; secret: string }[] {
+  return (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const at = s.indexOf(':');
+      const key = at > 0 ? { id: s.slice(0, at), secret: s.slice(at + 1) } : { id: `key-${s.length}-${s.slice(-2)}`, secret: s };
+      if (key.secret.length < 12) throw createError('CONFIG_INVALID', `ADMIN_KEYS: the secret of ${key.id} is shorter than 12 characters`);
+      return key;
+    });
+}
+
 export function configFromEnv(env: Env): Config {
   return {
     wechat: { token: env.WECHAT_TOKEN ?? '', appId: env.WECHAT_APPID || undefined, encodingAESKey: env.WECHAT_ENCODING_AES_KEY || undefined, mode: wechatMode(env) },
     wecom: { token: env.WECOM_TOKEN ?? '', corpId: env.WECOM_CORPID ?? '', encodingAESKey: env.WECOM_ENCODING_AES_KEY ?? '' },
     wechatReplyDeadlineMs: num(env.WECHAT_REPLY_DEADLINE_MS, 4500),
     apiKeys: (env.API_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    adminKeys: adminKeys(env.ADMIN_KEYS),
+    uploadMaxBytes: num(env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024),
     deadlineMs: num(env.LLM_DEADLINE_MS, 4000),
     llm: env.LLM_BASE_URL && env.LLM_MODEL ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY ?? '', model: env.LLM_MODEL } : undefined,
     rateLimit: {

@@ -28,7 +28,9 @@ export interface RuntimeDeps extends Omit<AppDeps, 'kb' | 'assistant' | 'config'
 }
 
 export interface Runtime {
+  /** A live view: always the knowledge base now being answered from (swap replaces it). */
   kb: KnowledgeBase;
+  /** Always the current engine. */
   engine: Engine;
   assistant: Assistant;
   sessions: SessionStore;
@@ -36,15 +38,40 @@ export interface Runtime {
   /** Settles once the self-check question has answered (ready) or failed; /api/health reports it. */
   readiness: Readiness;
   app: ReturnType<typeof createApp>;
+  /**
+   * Answers from `next` from now on: its engine is built and its self-check answered before the switch, so no
+   * question is answered from a half-built index; questions already running finish on the old one.
+   */
+  swap(next: KnowledgeBase): Promise<void>;
+}
+
+/** A knowledge base whose every property read goes to `current()`: consumers keep one reference across swaps. */
+export function liveKnowledgeBase(current: () => KnowledgeBase): KnowledgeBase {
+  return new Proxy({} as KnowledgeBase, {
+    get: (_t, p) => Reflect.get(current(), p),
+    has: (_t, p) => Reflect.has(current(), p),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor: (_t, p) => ({ ...Reflect.getOwnPropertyDescriptor(current(), p), configurable: true }),
+  });
 }
 
 export function createRuntime(deps: RuntimeDeps): Runtime {
-  const { kb, writer, engine: given, cacheSize, newId, ...appDeps } = deps;
+  const { kb: first, writer, engine: given, cacheSize, newId, ...appDeps } = deps;
   const config = deps.config ?? configFromEnv({});
   const sessions = deps.sessions ?? new MemorySessionStore();
-  const engine = given ?? createEngine(kb, { cacheSize });
+  let current = { kb: first, engine: given ?? createEngine(first, { cacheSize }) };
+  const kb = liveKnowledgeBase(() => current.kb);
+  const engine: Engine = {
+    ask: (question, focus, opts) => current.engine.ask(question, focus, opts),
+    resolve: (question, focus) => current.engine.resolve(question, focus),
+  };
   const assistant = createAssistant({ engine, sessions, writer, deadlineMs: config.deadlineMs, newId, now: deps.now });
-  const readiness = readinessOf(selfCheck(engine, kb));
+  const readiness = readinessOf(selfCheck(current.engine, first));
   const app = createApp({ ...appDeps, kb, assistant, config, readiness });
-  return { kb, engine, assistant, sessions, config, readiness, app };
+  const swap = async (next: KnowledgeBase) => {
+    const nextEngine = createEngine(next, { cacheSize });
+    await selfCheck(nextEngine, next);
+    current = { kb: next, engine: nextEngine };
+  };
+  return { kb, engine, assistant, sessions, config, readiness, app, swap };
 }

@@ -3,6 +3,7 @@ import { configFromEnv } from '../config.js';
 import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../node/loaders.js';
 import { embeddingsFromConfig } from '../llm/embeddings.js';
 import { buildAndSave } from '../node/index-store.js';
+import { documentReport, formatReport } from '../index/build-report.js';
 
 const dir = process.argv[2] ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
 const t0 = performance.now();
@@ -13,4 +14,5 @@ const kb = await buildAndSave(dir, sources, lex, nodeTokenizer(lex), embeddingsF
 const ms = Math.round(performance.now() - t0);
 const c = kb.manifest.counts;
 console.log(`indexed ${c.documents} document(s), ${c.clauses} clauses, ${c.chunks} chunks, ${c.facts} facts in ${ms} ms → ${dir}`);
-for (const d of kb.documents) console.log(`  ${d.docId}: 《${d.title}》 ${d.published ?? ''} (${d.clauses.length} clauses)`);
+// The build report: what each document parsed into, and anything the parser could not place.
+for (const d of kb.documents) console.log(formatReport(documentReport(d, kb.facts)));

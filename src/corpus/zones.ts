@@ -87,7 +87,6 @@ export function findZones(blocks: Block[]): Zones {
   let i = 0;
   let title = '';
   let docNumberLine: string | undefined;
-  const titleLines: string[] = [];
 
   // 1. The header: everything before the preamble or the first numbered item that is metadata, the title (possibly
   // printed twice, broken over lines, or as a page title and again as the notice's own title), the 文号 line, the
@@ -209,13 +208,6 @@ function isSiteLine(b: Block): boolean {
   if (!isText(b)) return false;
   const sq = squeeze(b.text);
   return !sq || PUBLICATION.test(sq) || BREADCRUMB.test(b.text) || PUBLIC_NOTE.test(sq);
-}
-
-/** A line that repeats (part of) the title: gz.gov.cn prints the title, the 文号, then the title again. */
-function isRepeatOf(line: string, titleLines: string[]): boolean {
-  const t = squeeze(titleLines.join(''));
-  const l = squeeze(line);
-  return t.includes(l) || l.includes(squeeze(titleLines[0] ?? '\u0000'));
 }
 
 /** The title from its printed lines: the longest run that reads as one title (printed twice → once). */

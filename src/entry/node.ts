@@ -17,6 +17,7 @@ import { loadOrBuildIndex } from '../node/index-store.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_INDEX_DIR, nodeTokenizer, PROJECT_ROOT, readCorpus, readLexicon } from '../node/loaders.js';
 import { readPromptFiles } from '../node/prompts.js';
 import { openSqliteSessionStore } from '../node/sqlite-sessions.js';
+import { createDocumentAdmin } from '../node/document-admin.js';
 import { exitOnStartFailure, readingCorpus } from '../node/startup.js';
 import { MemorySessionStore } from '../qa/sessions.js';
 import { createRuntime } from '../runtime.js';
@@ -30,7 +31,7 @@ async function main() {
   parseTrustProxy(config.trustProxy); // a bad TRUST_PROXY fails now, before the index loads
   const port = Number(process.env.PORT ?? 8787);
   const hostname = process.env.HOST ?? '127.0.0.1';
-  const server = createNodeServer({ fetch: notReadyFetch('starting'), maxBodyBytes: (path) => bodyLimitFor(path) });
+  const server = createNodeServer({ fetch: notReadyFetch('starting'), maxBodyBytes: (path) => bodyLimitFor(path, undefined, config.uploadMaxBytes) });
   const info = await server.listen(port, hostname);
   const url = `http://${hostname}:${info.port}`;
   let close = () => Promise.resolve();
@@ -52,7 +53,8 @@ async function main() {
   const lex = await readingCorpus(join(DEFAULT_CORPUS_DIR, 'lexicon'), () => readLexicon());
   const sources = await readingCorpus(corpusDir, () => readCorpus(corpusDir));
   const indexDir = process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
-  const r = await loadOrBuildIndex(indexDir, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(config));
+  const tokenizer = nodeTokenizer(lex);
+  const r = await loadOrBuildIndex(indexDir, sources, lex, tokenizer, embeddingsFromConfig(config));
   if (r.built) log({ ts: ts(), level: 'info', event: 'index-built', reason: r.reason, ms: Math.round(r.ms) });
   const kb = r.kb;
 
@@ -62,8 +64,16 @@ async function main() {
   close = async () => sqlite?.close();
   const writer = config.llm ? createLlmWriter({ kb, llm: config.llm, prompts: readPromptFiles() }) : undefined;
   const storage = new AsyncLocalStorage<RequestRecord>();
+  // Documents added and removed at run time (POST/DELETE /api/documents, admin keys only).
+  const documents = createDocumentAdmin({
+    corpusDir, indexDir, lex, tokenizer, embeddings: embeddingsFromConfig(config), sources,
+    swap: (next) => runtime.swap(next),
+    auditFile: process.env.AUDIT_LOG,
+    log: (line) => log({ ts: ts(), ...line }),
+  });
   const runtime = createRuntime({
     kb,
+    documents,
     writer,
     config,
     sessions: sqlite ?? new MemorySessionStore(),

@@ -71,7 +71,7 @@ export function buildKnowledgeBaseData(
   const documents = sources.map((s) => parseDocument(s, { registry, gazetteer }));
   const ids = new Set<string>();
   for (const d of documents) {
-    if (ids.has(d.docId)) throw new Error(`two corpus files share the docId ${d.docId}`);
+    if (ids.has(d.docId)) throw createError('DOC_DUPLICATE', `two corpus files share the docId ${d.docId} (${documents.filter((x) => x.docId === d.docId).map((x) => x.file).join(', ')})`);
     ids.add(d.docId);
     if (!d.clauses.length) throw createError('DOC_NO_CLAUSES', `${d.file}: no clauses found (${d.warnings.join('; ') || 'no numbered items'})`);
   }

@@ -38,7 +38,7 @@ describe('search results (Chromium)', { timeout: 90_000 }, () => {
       await openTab(page, '搜索');
       for (const q of ['土地', '孵化器', '高新区', '人才']) {
         const hits = await search(page, q);
-        const clauses = await hits.evaluateAll((els) => els.map((e) => e.getAttribute('data-doc') + '#' + e.getAttribute('data-clause')));
+        const clauses = await hits.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-doc')}#${e.getAttribute('data-clause')}`));
         expect(clauses.length, q).toBeGreaterThan(0);
         expect(new Set(clauses).size, q).toBe(clauses.length);
         expect(await page.locator('.hit:not(:has(mark))').count(), q).toBe(0);

@@ -8,7 +8,6 @@ import { outOfScope } from '../replies.js';
 import { hasTerm } from '../terms.js';
 import type { Answer } from '../types.js';
 import { factQuery, type Answerer } from './context.js';
-import { computeFromRules } from './calc.js';
 import { notStated } from './stated.js';
 import type { AnswerContext } from './context.js';
 import type { ScoredFact } from '../fact-match.js';

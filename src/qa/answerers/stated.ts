@@ -3,7 +3,6 @@
 // quoted. Not found: the first line says so plainly ("本政策未写明申报截止时间。"), then what the policy does
 // state about the subject and whom to contact. Never only the nearest clause's numbers.
 import type { Clause, PolicyDocument } from '../../corpus/types.js';
-import type { KnowledgeBase } from '../../index/knowledge-base.js';
 import { amountLine, citation, departmentsLine, joinLines, sourceLine } from '../compose.js';
 import { scoreFacts, selectFacts } from '../fact-match.js';
 import type { Attribute } from '../language.js';

@@ -63,7 +63,10 @@ export const ERRORS = {
   DOC_LAST: { status: 409, message: 'the last document cannot be removed; add another first' },
   ADMIN_DISABLED: { status: 403, message: 'document changes are off here', fix: 'set ADMIN_KEYS (id:secret, comma-separated) to allow them' },
   ADMIN_KEY_REQUIRED: { status: 401, message: 'send an admin key: Authorization: Bearer <secret>' },
-  UPLOAD_NOT_SUPPORTED: { status: 501, message: 'documents cannot be uploaded to this runtime', fix: 'add the file to corpus/ and run npm run build:worker (or npm run vectorize:ingest), then deploy' },
+  UPLOAD_NOT_SUPPORTED: {
+    status: 501,
+    message: 'documents cannot be uploaded to this runtime: add the file to corpus/, run npm run build:worker (or npm run vectorize:ingest for Vectorize), then deploy',
+  },
   // WeChat / WeCom callbacks. Authentication failures are all 401 without detail, so a prober cannot tell a bad
   // signature from a bad key or a wrong receive id.
   WECHAT_NOT_CONFIGURED: { status: 503, message: 'channel not configured' },

@@ -155,7 +155,7 @@ export const DocumentSchema = z
     status: z.enum(['active', 'expired', 'repealed']),
     statusNote: z.string().optional(),
     clauses: z.number().int(),
-    /** What the parser found ("26 articles under 6 groups") and how many things it could not place. */
+    /** What the parser found ("26 条（第N条），分 6 组") and how many things it could not place. */
     structure: z.string().optional(),
     warnings: z.number().int().optional(),
   })

@@ -14,7 +14,7 @@ describe('parseDocument on the seed', () => {
   it('reads id, title without breadcrumb or region prefix, region, level and publication date', () => {
     expect(seed).toMatchObject({ docId: 'guangxi-hitech-zones-2021', title: '关于促进高新技术产业开发区高质量发展的若干措施', region: ['广西'], level: 'province', published: '2021-03-01' });
     expect(seed.preamble).toContain('国发〔2020〕7号');
-    expect(seed.structure).toBe('27 items （一） under 7 groups');
+    expect(seed.structure).toBe('27 项（（一）），分 7 组');
   });
 
   it('finds clauses （一）…（二十七） under 7 chapters, each citable by its own label', () => {

@@ -47,7 +47,7 @@ export interface Structure {
   preamble: string[];
   groups: GroupDraft[];
   clauses: ClauseDraft[];
-  /** "26 articles under 6 groups", "45 items under 7 groups", "58 table rows". */
+  /** "26 条（第N条），分 6 组", "45 项（1.），分 7 组", "58 行（表格）". */
   summary: string;
   warnings: string[];
 }
@@ -286,11 +286,14 @@ export function selectClauses(root: TreeNode, opts: { pathPrefix?: string[]; lab
   return { preamble, groups, clauses };
 }
 
-/** "26 articles under 6 groups": what the build report says the parser found. */
+/**
+ * "26 条（第N条），分 6 组": what the build report says the parser found, in the words of the staff who check it
+ * (the console shows it as is).
+ */
 export function describe(clauses: ClauseDraft[], groups: GroupDraft[]): string {
-  const KIND: Record<string, string> = { article: 'articles', cn: 'items 一、', cnParen: 'items （一）', num: 'items 1.', row: 'table rows', heading: 'sections' };
+  const KIND: Record<string, string> = { article: '条（第N条）', cn: '项（一、）', cnParen: '项（（一））', num: '项（1.）', row: '行（表格）', heading: '节（标题）' };
   const counts = new Map<string, number>();
   for (const c of clauses) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
   const parts = [...counts.entries()].map(([k, n]) => `${n} ${KIND[k] ?? k}`);
-  return `${parts.join(', ') || 'no clauses'}${groups.length ? ` under ${groups.length} groups` : ''}`;
+  return `${parts.join('、') || '没有条款'}${groups.length ? `，分 ${groups.length} 组` : ''}`;
 }

@@ -104,7 +104,7 @@ export interface PolicyDocument extends DocumentMeta {
   attachments: { label: string; title: string; text: string }[];
   groups: Group[];
   clauses: Clause[];
-  /** What the parser found, for the build report: "26 articles under 6 groups". */
+  /** What the parser found, for the build report: "26 条（第N条），分 6 组". */
   structure: string;
   /** Anything the parser could not place: text outside every clause, unreadable notes, numbering gaps. */
   warnings: string[];

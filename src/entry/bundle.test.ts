@@ -2,14 +2,15 @@
 // node dist/node.mjs), and the CLI as `npm run ask` runs it. Issue 17, defect 10: with an LLM configured,
 // the bundle resolved prompts/ relative to the wrong folder and exited with ENOENT; tests ran the source only.
 import { execFileSync, execSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../node/loaders.js';
+import { DEFAULT_CORPUS_DIR, PROJECT_ROOT } from '../node/loaders.js';
 import { startEntry } from '../testing/entry-process.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../testing/fake-openai.js';
+import { REALDOCS_DIR } from '../testing/realdocs.js';
 
 const root = mkdtempSync(join(tmpdir(), 'policy-bundle-'));
 const nodeFlags = (JSON.parse(execSync('npm pkg get config.nodeFlags', { cwd: PROJECT_ROOT, encoding: 'utf8' })) as string).split(' ').filter(Boolean);
@@ -70,6 +71,38 @@ describe('the bundle npm start runs', { timeout: 120_000 }, () => {
     expect(a3.answer.split('\n')[0]).toBe('之前的对话已过期，请重新说明问题。');
     memory.kill();
     await memory.exited;
+  });
+
+  it('takes a PDF and a DOCX upload while running (the readers as bundled), answers from them, and removes one', async () => {
+    // pdfjs and mammoth are bundled into dist/node.mjs: a reader that only works from source fails here.
+    const corpusDir = join(root, 'upload-corpus');
+    mkdirSync(corpusDir, { recursive: true });
+    copyFileSync(join(DEFAULT_CORPUS_DIR, 'guangxi-hitech-zones-2021.txt'), join(corpusDir, 'guangxi-hitech-zones-2021.txt'));
+    const p = startBundle({ CORPUS_DIR: corpusDir, INDEX_DIR: join(root, 'upload-index'), ADMIN_KEYS: 'ops:correct-horse-battery', AUDIT_LOG: join(root, 'audit.log') });
+    const url = String((await p.until((l) => l.event === 'ready' || l.level === 'fatal', 60_000)).url);
+    const auth = { authorization: 'Bearer correct-horse-battery' };
+    const send = (file: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([readFileSync(join(REALDOCS_DIR, file))]), file);
+      return fetch(`${url}/api/documents`, { method: 'POST', headers: auth, body: form });
+    };
+    const pdf = await send('national-iit-special-deductions-2018.pdf');
+    expect(pdf.status, await pdf.clone().text()).toBe(201);
+    expect(((await pdf.json()) as { report: { clauses: number } }).report.clauses).toBeGreaterThan(25);
+    const docx = await send('tianhe-talent-apartments-2025.docx');
+    expect(docx.status, await docx.clone().text()).toBe(201);
+    const listed = async () => ((await (await fetch(`${url}/api/documents`)).json()) as { docId: string }[]).map((d) => d.docId).sort();
+    expect(await listed()).toEqual(['guangxi-hitech-zones-2021', 'national-iit-special-deductions-2018', 'tianhe-talent-apartments-2025']);
+    const a = (await ask(url, '个税子女教育专项附加扣除每个子女每月扣多少？')) as unknown as { answer: string; citations: { docId: string }[] };
+    expect(a.citations[0].docId).toBe('national-iit-special-deductions-2018');
+    expect(a.answer).toContain('1000元');
+    const removed = await fetch(`${url}/api/documents/tianhe-talent-apartments-2025`, { method: 'DELETE', headers: auth });
+    expect(removed.status).toBe(200);
+    expect(await listed()).toEqual(['guangxi-hitech-zones-2021', 'national-iit-special-deductions-2018']);
+    expect(readdirSync(corpusDir).sort()).toEqual(['guangxi-hitech-zones-2021.txt', 'national-iit-special-deductions-2018.pdf']);
+    expect(readFileSync(join(root, 'audit.log'), 'utf8').trim().split('\n')).toHaveLength(3);
+    p.kill();
+    expect(await p.exited).toBe(0);
   });
 
   it('stops with one clear coded line for a port in use, an unreadable corpus and an unwritable data folder', async () => {

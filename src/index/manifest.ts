@@ -3,8 +3,8 @@ import { blocksToText, type SourceDocument } from '../corpus/blocks.js';
 import { hashText } from '../text/lexicon.js';
 import { createError } from '../errors.js';
 
-/** Bump when the artifact layout or any extraction rule changes meaning. 3: the manifest hashes every artifact. */
-export const INDEX_FORMAT_VERSION = 3;
+/** Bump when the artifact layout or any extraction rule changes meaning (extraction-version.test.ts enforces it). 3: the manifest hashes every artifact; 4: parser for every published style, readers, build report. */
+export const INDEX_FORMAT_VERSION = 4;
 
 export interface Manifest {
   formatVersion: number;

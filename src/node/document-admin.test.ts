@@ -103,6 +103,23 @@ describe('documents added and removed while answering', { timeout: 120_000 }, ()
     expect(await listed()).toEqual(['guangxi-hitech-zones-2021', 'national-iit-special-deductions-2018']);
   });
 
+  it('a file sent again under its own name replaces the document; sent unchanged, it is refused as a duplicate', async () => {
+    const text = readFileSync(join(REALDOCS_DIR, 'national-iit-special-deductions-2018.txt'), 'utf8');
+    const unchanged = await upload('national-iit-special-deductions-2018.txt', new TextEncoder().encode(text));
+    expect(unchanged.status).toBe(409);
+    expect((await unchanged.json()).error.code).toBe('DOC_DUPLICATE');
+    // A corrected edition: the figure changes, the document id stays, and answers follow the new text at once.
+    const corrected = text.replace('每个子女每月1000元', '每个子女每月2000元');
+    expect(corrected).not.toBe(text);
+    const res = await upload('national-iit-special-deductions-2018.txt', new TextEncoder().encode(corrected));
+    expect(res.status).toBe(200);
+    expect((await res.json()).replaced).toBe('national-iit-special-deductions-2018');
+    expect((await ask('个税子女教育专项附加扣除每个子女每月扣多少？')).body.answer).toContain('2000元');
+    expect(await listed()).toEqual(['guangxi-hitech-zones-2021', 'national-iit-special-deductions-2018']);
+    const log = readFileSync(auditFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(log.at(-1)).toMatchObject({ actor: 'ops', action: 'replace', docId: 'national-iit-special-deductions-2018' });
+  });
+
   it('a removed document is no longer answered from, and its file leaves the corpus', async () => {
     const res = await runtime.app.request(new Request('http://local/api/documents/national-iit-special-deductions-2018', { method: 'DELETE', headers: auth }));
     expect(res.status).toBe(200);

@@ -83,7 +83,8 @@ export function createDocumentAdmin(deps: DocumentAdminDeps): DocumentAdmin & { 
       if (!doc.clauses.length) throw createError('DOC_NO_CLAUSES', `${file.fileName}: no clauses found (${doc.warnings.join('; ') || 'no numbered items'})`);
       const report = documentReport(doc, doc.clauses.flatMap(extractFacts));
       const text = normalized(source);
-      const same = sources.find((s) => s.fileName !== file.fileName && normalized(s) === text);
+      // The same text under any name, its own included: re-sending a file unchanged is not a replacement.
+      const same = sources.find((s) => normalized(s) === text);
       if (same) throw createError('DOC_DUPLICATE', `the same text is already in the library as ${same.fileName} (${docIdFromFile(same.fileName)})`);
       const other = sources.find((s) => s.fileName !== file.fileName && docIdFromFile(s.fileName) === doc.docId);
       if (other) throw createError('DOC_DUPLICATE', `${other.fileName} already has the document id ${doc.docId}; rename the file or replace ${other.fileName}`);

@@ -32,11 +32,14 @@ function consoleApp() {
   return createRuntime({ kb, config, logError: () => {} }).app;
 }
 
-export async function startConsole(): Promise<ConsoleHarness> {
+/** What the browser talks to: the seed console by default, or a suite's own app (e.g. one with a document admin). */
+export type ConsoleAppFactory = () => { fetch: (req: Request) => Response | Promise<Response> } | Promise<{ fetch: (req: Request) => Response | Promise<Response> }>;
+
+export async function startConsole(makeApp: ConsoleAppFactory = consoleApp): Promise<ConsoleHarness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH)`);
   }
-  const app = consoleApp();
+  const app = await makeApp();
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
     const s: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
     s.once('error', reject);
@@ -87,12 +90,12 @@ export async function openConsole(
  * For an e2e file: one harness for the file's tests. A start failure (no Chromium) is rethrown by every test, so
  * each one is reported failed, not skipped.
  */
-export function useConsole(): () => ConsoleHarness {
+export function useConsole(makeApp?: ConsoleAppFactory): () => ConsoleHarness {
   let started: ConsoleHarness | undefined;
   let startError: unknown;
   beforeAll(async () => {
     try {
-      started = await startConsole();
+      started = await startConsole(makeApp);
     } catch (e) {
       startError = e;
     }

@@ -14,7 +14,7 @@ const harness = useConsole();
 const withPage = (opts: PageOptions, fn: (page: Page) => Promise<void>) => withHarnessPage(harness(), opts, fn);
 
 /** What shows that a view has loaded its data. */
-const READY: Record<string, string> = { 条款: '#clause-detail .clause', 资金一览: '#funding-table tbody tr', 部门: '.dept-card' };
+const READY: Record<string, string> = { 条款: '#clause-detail .clause', 资金一览: '#funding-table tbody tr', 部门: '.dept-card', 文件: '#files-table tbody tr' };
 
 /** Fails when the page scrolls sideways (content wider than the viewport). */
 async function expectNoOverflow(page: Page, where: string, width: number) {
@@ -295,14 +295,14 @@ describe('hotline console (Chromium)', { timeout: 90_000 }, () => {
   it('has tabs with roles and keyboard navigation, and a name on every control', async () => {
     await withPage({}, async (page) => {
       const tabs = page.getByRole('tab');
-      expect(await tabs.allTextContents()).toEqual(['问答', '条款', '资金一览', '部门', '搜索']);
+      expect(await tabs.allTextContents()).toEqual(['问答', '条款', '资金一览', '部门', '搜索', '文件']);
       await page.getByRole('tab', { name: '问答' }).focus();
       await page.keyboard.press('ArrowRight');
       expect(await page.getByRole('tab', { name: '条款' }).getAttribute('aria-selected')).toBe('true');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-clauses');
       expect(await page.getByRole('tabpanel', { name: '条款' }).isVisible()).toBe(true);
       await page.keyboard.press('End');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-search');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-files');
       await page.keyboard.press('Home');
       expect(await page.getByRole('tab', { name: '问答' }).getAttribute('aria-selected')).toBe('true');
       expect(page.url()).toMatch(/#chat$/);

@@ -28,6 +28,7 @@ export const CONSOLE_HTML = `<!doctype html>
     <button type="button" role="tab" id="tab-funding" aria-controls="panel-funding" aria-selected="false" tabindex="-1">资金一览</button>
     <button type="button" role="tab" id="tab-departments" aria-controls="panel-departments" aria-selected="false" tabindex="-1">部门</button>
     <button type="button" role="tab" id="tab-search" aria-controls="panel-search" aria-selected="false" tabindex="-1">搜索</button>
+    <button type="button" role="tab" id="tab-files" aria-controls="panel-files" aria-selected="false" tabindex="-1">文件</button>
   </nav>
 </header>
 
@@ -88,6 +89,32 @@ export const CONSOLE_HTML = `<!doctype html>
       <button type="submit">搜索</button>
     </form>
     <div id="search-results" aria-live="polite"></div>
+  </section>
+
+  <section id="panel-files" class="panel" role="tabpanel" aria-labelledby="tab-files" hidden>
+    <div class="panel-head">
+      <h2>文件</h2>
+      <p id="files-count" class="meta"></p>
+    </div>
+    <div id="files-table"></div>
+    <details id="files-admin" class="admin">
+      <summary>添加或删除文件（需要管理密钥）</summary>
+      <form id="upload-form" class="upload" autocomplete="off">
+        <div class="field">
+          <label for="admin-key">管理密钥</label>
+          <input id="admin-key" type="password" autocomplete="off" spellcheck="false" required aria-describedby="admin-key-help">
+          <p id="admin-key-help" class="meta">只保存在本页面，刷新即清除。</p>
+        </div>
+        <div class="field">
+          <label for="upload-file">文件（.txt、.md、.html、.docx、.pdf）</label>
+          <input id="upload-file" type="file" accept=".txt,.md,.html,.htm,.docx,.pdf" required>
+        </div>
+        <button type="submit">检查文件</button>
+      </form>
+      <p class="hint">先检查：看清识别出的条款、部门、金额和需要核对的问题，再发布。发布后无需重启，立即可以据此答复。</p>
+      <div id="upload-report" aria-live="polite"></div>
+      <div id="upload-result" aria-live="polite"></div>
+    </details>
   </section>
 </main>
 

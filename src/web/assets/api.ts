@@ -8,10 +8,20 @@ async function request(path, init) {
     throw new Error('无法连接服务，请检查网络后重试');
   }
   const body = await res.json().catch(function () { return null; });
-  if (res.status === 429) throw new Error('请求太频繁，请 ' + (res.headers.get('retry-after') || '几') + ' 秒后再试');
-  if (res.status === 503) throw new Error('服务繁忙，请稍后再试');
-  if (!res.ok) throw new Error((body && body.error && body.error.message) || '请求失败（' + res.status + '）');
+  if (res.status === 429) throw failure('请求太频繁，请 ' + (res.headers.get('retry-after') || '几') + ' 秒后再试', res, body);
+  if (res.status === 503) throw failure('服务繁忙，请稍后再试', res, body);
+  if (!res.ok) throw failure((body && body.error && body.error.message) || '请求失败（' + res.status + '）', res, body);
   return body;
+}
+
+/** An Error that keeps the catalog's code and detail, so a view can say in its own words what went wrong. */
+function failure(message, res, body) {
+  const e = new Error(message);
+  const error = (body && body.error) || {};
+  e.status = res.status;
+  e.code = error.code;
+  e.detail = error.detail;
+  return e;
 }
 
 const cache = new Map();
@@ -37,6 +47,22 @@ const query = function (params) {
   const s = q.toString();
   return s ? '?' + s : '';
 };
+
+/** Drop every cached list: the library changed (a document was published or removed). */
+export function forget() { cache.clear(); }
+
+const bearer = function (key) { return { authorization: 'Bearer ' + key }; };
+
+/** Upload a file for the admin key: dryRun returns the build report and changes nothing. */
+export function uploadDocument(file, key, dryRun) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return request('/api/documents' + (dryRun ? '?dryRun=1' : ''), { method: 'POST', headers: bearer(key), body: form });
+}
+
+export function removeDocument(docId, key) {
+  return request('/api/documents/' + encodeURIComponent(docId), { method: 'DELETE', headers: bearer(key) });
+}
 
 export const documents = function () { return once('documents', function () { return request('/api/documents'); }); };
 /** Every clause, or one document's (docId). */

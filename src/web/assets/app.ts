@@ -9,9 +9,10 @@ import { setupDepartments, showDepartments } from './departments.js';
 import { setupDocumentPicker } from './documents.js';
 import { setupFunding, showFunding } from './funding.js';
 import { setupKeys } from './keys.js';
+import { setupLibrary, showLibrary } from './library.js';
 import { setupSearch } from './search.js';
 
-const ON_OPEN = { clauses: showClauses, funding: showFunding, departments: showDepartments };
+const ON_OPEN = { clauses: showClauses, funding: showFunding, departments: showDepartments, files: showLibrary };
 
 const tabs = Array.from(document.querySelectorAll('[role=tab]'));
 const nameOf = function (tab) { return tab.id.replace(/^tab-/, ''); };
@@ -46,6 +47,7 @@ setupChat();
 setupFunding();
 setupDepartments();
 setupSearch();
+setupLibrary();
 
 const fromHash = function () { return tabs.find(function (t) { return '#' + nameOf(t) === location.hash; }); };
 const clauseFromHash = function () {

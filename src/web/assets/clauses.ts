@@ -4,7 +4,7 @@
 export const CLAUSES_JS = String.raw`
 import * as api from './api.js';
 import { renderClause } from './clause-view.js';
-import { docTag, documentsReady, manyDocuments, scopedDocument } from './documents.js';
+import { docTag, documentsReady, libraryVersion, manyDocuments, scopedDocument } from './documents.js';
 import { clear, fill, h, note } from './dom.js';
 import { clauseRef } from './text.js';
 
@@ -38,8 +38,9 @@ async function show(c, detail, nav) {
 export async function showClauses() {
   await documentsReady;
   const scope = scopedDocument();
-  if (drawnFor === scope) return;
-  drawnFor = scope;
+  const key = scope + '@' + libraryVersion();
+  if (drawnFor === key) return;
+  drawnFor = key;
   const nav = document.getElementById('clause-nav');
   const detail = document.getElementById('clause-detail');
   fill(nav, note('正在加载…'));
@@ -52,7 +53,7 @@ export async function showClauses() {
     fill(nav, note(e.message, 'error'));
     return;
   }
-  if (drawnFor !== scope) return; // the scope changed again while this list loaded
+  if (drawnFor !== key) return; // the scope changed again while this list loaded
   clear(nav);
   const many = manyDocuments();
   let doc;

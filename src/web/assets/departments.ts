@@ -5,11 +5,13 @@ export const DEPARTMENTS_JS = String.raw`
 import * as api from './api.js';
 import { clauseLink } from './clause-view.js';
 import { rankDepartments } from './dept-filter.js';
-import { documentsReady, statusMark } from './documents.js';
+import { documentsReady, libraryVersion, statusMark } from './documents.js';
 import { announce, fill, h, note } from './dom.js';
 import { clauseRef } from './text.js';
 
 let list;
+/** The library version list was loaded for: a published or removed document reloads it. */
+let listVersion;
 const cards = new Map();
 let filtering = 0;
 
@@ -72,7 +74,10 @@ async function applyFilter(q) {
 }
 
 export async function showDepartments() {
-  if (list) return;
+  if (list && listVersion === libraryVersion()) return;
+  listVersion = libraryVersion();
+  list = undefined;
+  cards.clear();
   const box = document.getElementById('dept-list');
   fill(box, note('正在加载…'));
   try {

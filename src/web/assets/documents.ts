@@ -3,7 +3,7 @@
 // 资金一览 to one document. With a single document the picker stays hidden and nothing is scoped.
 export const DOCUMENTS_JS = String.raw`
 import * as api from './api.js';
-import { h } from './dom.js';
+import { clear, h } from './dom.js';
 
 const KEY = 'policy-qa.doc';
 const STATUS_NAMES = { expired: '已失效', repealed: '已废止' };
@@ -13,13 +13,38 @@ const byId = new Map();
 let scope = '';
 
 /** Resolves once the list is known (empty when it cannot load: the console then works as for one document). */
-export const documentsReady = api.documents().then(function (docs) {
+function take(docs) {
   list = Array.isArray(docs) ? docs : [];
+  byId.clear();
   for (const d of list) byId.set(d.docId, d);
-  const saved = readSaved();
+  const saved = scope || readSaved();
   scope = list.length > 1 && byId.has(saved) ? saved : '';
   return list;
-}, function () { return list; });
+}
+
+let version = 0;
+/** Bumped whenever the library changes, so a view knows its rows are of an older library. */
+export function libraryVersion() { return version; }
+
+export let documentsReady = api.documents().then(take, function () { return list; });
+
+/** Every document, in the server's order (empty until the list has loaded). */
+export function allDocuments() { return list; }
+
+/**
+ * The library changed (a document published or removed): reload the list and every cached view, rebuild the picker,
+ * and tell the views (a "docscope" event), so no view keeps showing the old library.
+ */
+export function refreshDocuments() {
+  api.forget();
+  version++;
+  documentsReady = api.documents().then(take, function () { return list; });
+  return documentsReady.then(function () {
+    fillPicker();
+    document.dispatchEvent(new CustomEvent('docscope', { detail: { docId: scope } }));
+    return list;
+  });
+}
 
 function readSaved() {
   try { return sessionStorage.getItem(KEY) || ''; } catch (e) { return ''; }
@@ -63,22 +88,26 @@ export function statusWarning(docId, fallback) {
     '注意：《' + shortTitle(docId, fallback) + '》' + STATUS_NAMES[d.status] + (d.statusNote ? '（' + d.statusNote + '）' : '') + '，答复前请核实现行政策。');
 }
 
+function fillPicker() {
+  const box = document.getElementById('doc-scope-box');
+  const select = document.getElementById('doc-scope');
+  clear(select);
+  box.hidden = !manyDocuments();
+  if (!manyDocuments()) return;
+  select.append(h('option', { value: '' }, '全部文件（' + list.length + '）'));
+  for (const d of list) {
+    select.append(h('option', { value: d.docId }, shortTitle(d.docId) + (STATUS_NAMES[d.status] ? '（' + STATUS_NAMES[d.status] + '）' : '')));
+  }
+  select.value = scope;
+}
+
 /**
  * Fill the header's picker once the list is known, and tell the views when the scope changes: a "docscope" event
  * on document (app.js reloads the open view; chat.js scopes the next question).
  */
 export function setupDocumentPicker() {
-  const box = document.getElementById('doc-scope-box');
   const select = document.getElementById('doc-scope');
-  documentsReady.then(function () {
-    if (!manyDocuments()) return;
-    select.append(h('option', { value: '' }, '全部文件（' + list.length + '）'));
-    for (const d of list) {
-      select.append(h('option', { value: d.docId }, shortTitle(d.docId) + (STATUS_NAMES[d.status] ? '（' + STATUS_NAMES[d.status] + '）' : '')));
-    }
-    select.value = scope;
-    box.hidden = false;
-  });
+  documentsReady.then(fillPicker);
   select.addEventListener('change', function () {
     scope = select.value;
     try { sessionStorage.setItem(KEY, scope); } catch (e) { /* private mode: the scope lasts until reload */ }

@@ -3,7 +3,7 @@
 export const FUNDING_JS = String.raw`
 import * as api from './api.js';
 import { clauseLink } from './clause-view.js';
-import { docTag, documentIds, documentOf, documentsReady, manyDocuments, scopedDocument } from './documents.js';
+import { docTag, documentIds, documentOf, documentsReady, libraryVersion, manyDocuments, scopedDocument } from './documents.js';
 import { announce, fill, h, note } from './dom.js';
 import { byAmount, byClause, clauseRef, unitStyle } from './text.js';
 
@@ -49,8 +49,9 @@ function render() {
 export async function showFunding() {
   await documentsReady;
   const scope = scopedDocument();
-  if (loadedFor === scope) return;
-  loadedFor = scope;
+  const key = scope + '@' + libraryVersion();
+  if (loadedFor === key) return;
+  loadedFor = key;
   const box = document.getElementById('funding-table');
   fill(box, note('正在加载…'));
   let loaded;
@@ -68,7 +69,7 @@ export async function showFunding() {
     fill(box, note(e.message, 'error'));
     return;
   }
-  if (loadedFor !== scope) return; // the scope changed again while these loaded
+  if (loadedFor !== key) return; // the scope changed again while these loaded
   rows = loaded;
   document.getElementById('funding-count').textContent = '共 ' + rows.length + ' 项金额、比例';
   render();

@@ -14,6 +14,7 @@ import { FUNDING_JS } from './funding.js';
 import { HISTORY_JS } from './history.js';
 import { ICON_SVG } from './icon.js';
 import { KEYS_JS } from './keys.js';
+import { LIBRARY_JS } from './library.js';
 import { PRINT_CSS } from './print.js';
 import { SEARCH_GROUPS_JS } from './search-groups.js';
 import { SEARCH_JS } from './search.js';
@@ -46,6 +47,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'funding.js': js(FUNDING_JS),
   'history.js': js(HISTORY_JS),
   'keys.js': js(KEYS_JS),
+  'library.js': js(LIBRARY_JS),
   'search.js': js(SEARCH_JS),
   'search-groups.js': js(SEARCH_GROUPS_JS),
   'session.js': js(SESSION_JS),

@@ -157,6 +157,29 @@ td .form { display: block; font-size: .75rem; color: var(--muted); }
 td.lead { color: var(--dept-ink); font-weight: 700; }
 #funding-table { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
 
+/* 文件: the library, and adding a file after a dry run */
+#files-table { border: 1px solid var(--line); border-radius: 8px; overflow: auto; }
+table.files td .meta { display: block; font-size: .8rem; }
+.file-title { font-weight: 700; }
+.doc-status.active { background: #1a7f37; }
+details.admin { margin-top: 1.25rem; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem; }
+details.admin summary { cursor: pointer; font-weight: 700; }
+form.upload { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; margin: .75rem 0 .25rem; }
+form.upload .field { display: flex; flex-direction: column; gap: .2rem; min-width: 0; flex: 1 1 14rem; }
+form.upload input[type=password] { border: 1px solid #9aa5b1; border-radius: 8px; padding: .45rem .7rem; }
+.report { border-top: 1px solid var(--line); margin-top: .75rem; padding-top: .5rem; }
+.report h3 { margin: .25rem 0; font-size: 1rem; overflow-wrap: anywhere; }
+.report-facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: .5rem 0; }
+.report-facts dt { color: var(--muted); }
+.report-facts dd { margin: 0; overflow-wrap: anywhere; }
+.warnings { background: #fff7d6; border-radius: 6px; padding: .4rem .8rem; }
+.warnings h4 { margin: .2rem 0; font-size: .9rem; }
+.warnings ul { margin: .2rem 0; padding-left: 1.2rem; font-size: .875rem; }
+.actions { display: flex; gap: .5rem; margin-top: .75rem; }
+.note.ok { color: #1a7f37; }
+button.danger { color: #b42318; border-color: #e4b4ae; }
+button.danger[data-confirm=true] { background: #b42318; color: #fff; }
+
 /* Departments */
 .filter { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin-bottom: 1rem; }
 .filter input { flex: 1 1 16rem; min-width: 0; border: 1px solid #9aa5b1; border-radius: 8px; padding: .45rem .7rem; background: #fff; }

@@ -71,6 +71,9 @@ describe('Worker API', () => {
       [postJson('/api/ask', { question: 'x'.repeat(20_000) }), 413, 'PAYLOAD_TOO_LARGE'],
       [call('/api/ask', { method: 'POST', body: 'question=孵化器', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
       [call('/api/nothing-here'), 404, 'NOT_FOUND'],
+      // The Worker's documents come from its build (npm run build:worker / vectorize:ingest), not from uploads.
+      [postJson('/api/documents', { fileName: 'a.txt', contentBase64: 'MQ==' }), 501, 'UPLOAD_NOT_SUPPORTED'],
+      [call('/api/documents/guangxi-hitech-zones-2021', { method: 'DELETE' }), 501, 'UPLOAD_NOT_SUPPORTED'],
     ];
     for (const [i, [pending, status, code]] of cases.entries()) {
       const res = await pending;

@@ -64,6 +64,28 @@ describe('what a figure does', () => {
     expect(levelOfSubject('省级重点实验室')).toBe('province');
     expect(levelOfSubject('市级人才团队')).toBe('city');
     expect(levelOfSubject('国家级孵化器')).toBe('national');
+    // A provincial capital is a kind of city, not the provincial level.
+    expect(levelOfSubject('直辖市、省会（首府）城市')).toBeUndefined();
+  });
+
+  it('reads 一个/一项 before a noun as the article, and keeps 一位及以上 as a bound', () => {
+    expect(pairs('具体分摊方式和额度在一个纳税年度内不能变更。')).toEqual([]);
+    expect(pairs('纳税人赡养一位及以上被赡养人的赡养支出，按照每月2000元的标准定额扣除。')).toEqual([['一位', 'threshold'], ['2000元', 'award']]);
+  });
+
+  it('reads 不能超过 as a cap', () => {
+    expect(pairs('每人分摊的额度不能超过每月1000元。')).toEqual([['1000元', 'cap']]);
+  });
+
+  it('gives a figure whose own words name nobody the subject named before it, and quotes both', () => {
+    const [, cap] = amounts('扣除医保报销后个人负担累计超过15000元的部分，由纳税人在办理年度汇算清缴时，在80000元限额内据实扣除。') as AmountFact[];
+    expect(cap.display).toBe('80000元');
+    expect(cap.subject).toContain('个人负担');
+    const facts = amounts('对年组织游客人数达到1万人次以上的旅行社进行奖励。每满一万人奖励一万元。') as AmountFact[];
+    const award = facts.find((f) => f.role === 'award')!;
+    expect(award.subject).toContain('旅行社');
+    expect(award.sentence).toContain('旅行社');
+    expect(award.sentence).toContain('每满一万人奖励一万元');
   });
 });
 

@@ -118,6 +118,8 @@ export function figuresIn(s: string): Token[] {
       // A figure glued to a longer number or a date/time word is not a figure of its own (2019年, 3个月, 20:00);
       // one repeated in "（含250000元）" restates the bound before it.
       if (/\d/.test(s[index - 1] ?? '') || /^[年月日号时]/.test(s.slice(end)) || /[（(]含$/.test(s.slice(Math.max(0, index - 2), index))) continue;
+      // 一个/一项/一位 + noun is the article "a" (在一个纳税年度内), not a count to reach: unless a bound follows (一位及以上).
+      if (p.kind === 'count' && m[1] === '一' && !m[2] && !/^\s*(?:及|或)?以上/.test(s.slice(end))) continue;
       const made = p.make(m);
       if (!made) continue;
       taken.fill(true, index, end);
@@ -175,7 +177,7 @@ function insideGoverningPhrase(s: string, i: number): boolean {
 }
 
 const LEVEL_WORDS: [RegExp, Level][] = [
-  [/自治区级|省级|省部级|自治区(?!内)|省(?!内|外)/, 'province'],
+  [/自治区级|省级|省部级|自治区(?!内)|省(?!内|外|会)/, 'province'],
   // 国家科技重大专项 / 国家重点研发计划 are national programmes a local recipient wins, not the recipient's level.
   [/国家级|国家(?!税务|科技重大专项|专项|(?:重点)?研发计划|支持资金)|国字号|全国性|国际性/, 'national'],
   [/市级|地市级|设区市/, 'city'],
@@ -238,7 +240,7 @@ function cleanSubject(s: string): string {
 const THRESHOLD_BEFORE = /(达到|超过|不低于|不少于|高于|满|累计|首次突破|突破|在|投资|投入|总投入|营业额|销售额|产值|纳税额|税收|营业收入|面积|人数|收入|规模|资金投入|年薪|发展|建设|组团达|人口|招用|吸纳|以上至|以下至)\s*$/;
 const THRESHOLD_AFTER = /^(?:（含[^）]*）|\(含[^)]*\))?\s*(?:(?:及|或)?以上|(?:及|或)?以下|以内|（含）以上|及其以上)\s*(?:（含[^）]*）|\(含[^)]*\))?\s*(的|且|或|并且|至)|^\s*(?:及|或)?(?:以上|以下)|^\s*的(?![\u4e00-\u9fa5]{0,4}?(标准|比例))/;
 const BENEFIT_AFTER = /^\s*的[\u4e00-\u9fa5]{0,4}?(标准|比例|奖励|补贴|补助|资助|经费|配套|扶持|贴息|费用|资金|支持|贷款|额度|限额|上限|一次性)/;
-const CAP_BEFORE = /(最高不超过|不超过|不高于|最高可|最高为|最高|最多|上限为?|限额为?|封顶|控制在|降至|降低至|压降至|不得超过|不得突破|最长不超过)\s*[^，,；;。]{0,12}$/;
+const CAP_BEFORE = /(最高不超过|不超过|不能超过|不高于|最高可|最高为|最高|最多|上限为?|限额为?|封顶|控制在|降至|降低至|压降至|不得超过|不得突破|最长不超过)\s*[^，,；;。]{0,12}$/;
 const CAP_AFTER = /^\s*(以内|为限|封顶|限额)/;
 const GRANTED_AFTER = /^(?:的)?(?:予以|给予)|^的?(?:补贴|补助|奖励|资助|贴息)/;
 const MEASURE_HEAD = /^(?:每[月年人户]?)?(?:扣除|补贴|补助|奖励|资助|贴息|发放|支付)?(?:标准|金额|额度|数额)(?:为|是|按)?(?:每[月年人户天])?$/;
@@ -259,7 +261,7 @@ function roleOf(s: string, t: Token, pieceFrom: number, pieceTo: number, header?
     // "不低于…80%的标准" is a condition; "最高不超过15万元的贷款" a cap; "户籍人口不超过100万的城市" says which
     // cities, a condition: a measured quantity before it and no benefit word after its 的.
     if (/不低于|不少于/.test(near)) return 'threshold';
-    if (THRESHOLD_BEFORE.test(before.replace(/(?:不超过|不高于|不得超过)\s*$/, '')) && /^\s*的/.test(after) && !BENEFIT_AFTER.test(after)) return 'threshold';
+    if (THRESHOLD_BEFORE.test(before.replace(/(?:不超过|不能超过|不高于|不得超过)\s*$/, '')) && /^\s*的/.test(after) && !BENEFIT_AFTER.test(after)) return 'threshold';
     return 'cap';
   }
   if (THRESHOLD_BEFORE.test(near) && !/按|给予|奖励|补贴|补助|资助/.test(near.slice(-3))) return t.kind === 'percent' && /按/.test(before) ? 'ratio' : 'threshold';
@@ -297,7 +299,17 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
       const localHead = head.split(/给予|从|由|按照|按/)[0];
       let subject = governing ?? cleanSubject(localHead);
       if (!governing && /^(比例|占比)/.test(subject || head) && start > 0) subject = cleanSubject(sentence.slice(pieceStart(sentence, start - 1), start - 1));
-      if (!subject && start > 0) subject = cleanSubject(sentence.slice(pieceStart(sentence, start - 1), start - 1));
+      // A head that is one function word (…，在80000元限额内据实扣除) names nobody: the piece before it may.
+      if (subject && /^[在于按为对向以可将从并]$/.test(subject)) subject = '';
+      for (let from = start; !subject && from > 0; ) {
+        // Back over pieces that only say when (由纳税人在办理年度汇算清缴时) to the one that says what.
+        const prevStart = pieceStart(sentence, from - 1);
+        const prev = cleanSubject(sentence.slice(prevStart, from - 1));
+        subject = prev && !/时$/.test(prev) ? prev : '';
+        if (!subject && prevStart === 0) subject = prev;
+        if (prevStart >= from) break;
+        from = prevStart;
+      }
       // "…超过100万的城市，扣除标准为每月1100元": a head that only names the measure (扣除标准为) is no subject;
       // the piece before it says whom the figure is for.
       if (!governing && start > 0 && MEASURE_HEAD.test(subject ?? '')) {
@@ -340,6 +352,16 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
         });
       }
     }
+  }
+  // "…的旅行社、户外团队进行奖励。每满一万人奖励一万元。": a benefit whose own sentence names nobody (每满, 每) is
+  // for whom the sentence before named.
+  for (const [i, f] of facts.entries()) {
+    if (f.role === 'threshold' || !/^(?:每[满达增多]?[到加]?|[在于按])?$/.test(f.subject)) continue;
+    const prev = facts.slice(0, i).reverse().find((x) => x.sentence !== f.sentence && x.subject.length > 2);
+    if (!prev) continue;
+    f.subject = prev.subject;
+    // The quote must hold the words the subject came from.
+    f.sentence = `${prev.sentence}${f.sentence}`;
   }
   return facts;
 }

@@ -52,7 +52,13 @@ function evaluate(lhs: string): number | undefined {
     const xs = min[1].split(/\s*,\s*/).map((x) => parseQuantity(x)?.value);
     return xs.every((x) => x !== undefined) ? Math.min(...(xs as number[])) : undefined;
   }
-  const tokens = lhs.split(/\s+([+×−])\s+/);
+  // floor(a ÷ b): how many whole steps a quantity holds (每满一万人奖励一万元).
+  const floor = lhs.match(/^floor\((.+)\)$/);
+  if (floor) {
+    const v = evaluate(floor[1]);
+    return v === undefined ? undefined : Math.floor(v + 1e-9);
+  }
+  const tokens = lhs.split(/\s+([+×−÷])\s+/);
   let acc = parseQuantity(tokens[0]);
   if (!acc) return undefined;
   let value = acc.value;
@@ -61,13 +67,17 @@ function evaluate(lhs: string): number | undefined {
     if (!acc) return undefined;
     if (tokens[i] === '+') value += acc.value;
     else if (tokens[i] === '−') value -= acc.value;
+    else if (tokens[i] === '÷') {
+      if (!acc.value) return undefined;
+      value /= acc.value;
+    }
     else value *= acc.value;
   }
   return value;
 }
 
 /** The operands of a step, as written. */
-const operands = (lhs: string) => lhs.replace(/^min\((.+)\)$/, '$1').split(/\s*(?:,|\s[+×−]\s)\s*/).map((s) => s.trim()).filter(Boolean);
+const operands = (lhs: string) => lhs.replace(/^(?:min|floor)\((.+)\)$/, '$1').split(/\s*(?:,|\s[+×−÷]\s)\s*/).map((s) => s.trim()).filter(Boolean);
 
 const squash = (s: string) => s.replace(/\s+/g, '').replace(/万元/g, '万').replace(/：/g, ':');
 
@@ -77,7 +87,8 @@ const squash = (s: string) => s.replace(/\s+/g, '').replace(/万元/g, '万').re
  */
 export function checkComputation(c: Computation, quote: string, question: string): boolean {
   const known = new Set<string>();
-  const sources = squash(`${quote}${c.rule}`);
+  // The rule may write its figures in words (每满一万人奖励一万元): they are the same figures.
+  const sources = squash(chineseAmountsToDigits(`${quote}${c.rule}`));
   // The user may write counts in words (两个): they are the same inputs.
   const asked = squash(chineseAmountsToDigits(question));
   let last: string | undefined;
@@ -100,5 +111,6 @@ export function checkComputation(c: Computation, quote: string, question: string
 
 /** The computation as the answer writes it: rule, inputs, steps, result. */
 export function formatComputation(c: Computation): string {
-  return `计算（按本条规定和您提供的数字）：${c.steps.join('；')}。依据：“${c.rule}”。`;
+  const steps = c.steps.map((x) => x.replace(/floor\((.+?)\)/g, '$1（取整）'));
+  return `计算（按本条规定和您提供的数字）：${steps.join('；')}。依据：“${c.rule.replace(/。$/, '')}”。`;
 }

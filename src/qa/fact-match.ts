@@ -36,15 +36,22 @@ export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: Fac
     if (q.docs && !q.docs.includes(fact.docId)) continue;
     const factLevel = fact.type === 'amount' ? fact.level : levelOfSubject(fact.subject);
     if (q.level && factLevel && factLevel !== q.level) continue;
-    const title = kb.clause(fact.docId, fact.clause)?.title ?? '';
+    const clause = kb.clause(fact.docId, fact.clause);
+    const title = clause?.title ?? '';
+    const leadIn = clause ? leadInOf(clause.sentences, fact.sentence) : '';
     let score = 0;
     const subjectHits: Term[] = [];
     let termScore = 0;
+    // A qualifier the subject happens to spell (每月, 每人 in "每人分摊的额度不能超过每月") says how the figure is
+    // counted, not whom it is for: it weighs as a word of the sentence.
+    const qualifiers = fact.type === 'amount' ? fact.qualifiers : [];
     for (const t of q.terms) {
-      if (hasTerm(fact.subject, t)) {
+      if (qualifiers.some((x) => t.forms.includes(x))) {
+        if (hasTerm(fact.sentence, t)) score += t.weight;
+      } else if (hasTerm(fact.subject, t)) {
         score += 3 * t.weight;
         subjectHits.push(t);
-      } else if (hasTerm(fact.sentence, t)) score += t.weight;
+      } else if (hasTerm(fact.sentence, t) || (leadIn && hasTerm(leadIn, t))) score += t.weight;
       else if (hasTerm(title, t)) score += 0.5 * t.weight;
     }
     termScore = score;
@@ -62,6 +69,16 @@ export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: Fac
     if (score > 0) out.push({ fact, score, subjectHits });
   }
   return out.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id, 'en', { numeric: true }));
+}
+
+/**
+ * The sentence a list of tiers hangs from: the nearest one before the fact's sentence that ends with a colon
+ * ("住房租金支出，可以按照以下标准定额扣除：" over "（一）直辖市…每月1500元"). Its words are the tiers' subject too.
+ */
+function leadInOf(sentences: string[], sentence: string): string {
+  const at = sentences.findIndex((x) => x === sentence || x.includes(sentence) || sentence.includes(x));
+  for (let i = at - 1; i >= 0; i--) if (/[：:]\s*$/.test(sentences[i])) return sentences[i];
+  return '';
 }
 
 /**

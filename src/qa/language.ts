@@ -32,7 +32,7 @@ export interface Language {
   role: { lead: RegExp; support: RegExp };
   byDepartment: RegExp;
   titleStop: RegExp;
-  calc: Record<'total' | 'countUnits' | 'rankChange' | 'rankTop' | 'rankRise' | 'rankDrop' | 'firstTime' | 'excess' | 'perMonth' | 'yearWords' | 'moneyBase', RegExp>;
+  calc: Record<'total' | 'countUnits' | 'rankChange' | 'rankTop' | 'rankRise' | 'rankDrop' | 'firstTime' | 'excess' | 'perMonth' | 'yearWords' | 'moneyBase' | 'step', RegExp>;
   nationalWords: RegExp;
   particles: ReadonlySet<string>;
   complement: RegExp;

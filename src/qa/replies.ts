@@ -1,4 +1,5 @@
 // Fixed replies: greeting/help and out-of-scope. They show example questions and never carry a figure.
+import { chineseToInt } from '../text/numerals.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import { dictionaryWords } from '../text/lexicon.js';
 import { languageOf } from './language.js';
@@ -14,8 +15,17 @@ export function examplesOf(kb: KnowledgeBase): string[] {
   let out = exampleCache.get(kb);
   if (!out) {
     const text = kb.clauses.map((c) => c.title + c.text).join('');
-    const words = dictionaryWords(kb.lexicon).filter((w) => w.length >= 2);
-    const answerable = languageOf(kb.lexicon).examples.filter((e) => /第.+条/.test(e) || words.some((w) => e.includes(w) && text.includes(w)));
+    const lang = languageOf(kb.lexicon);
+    const words = dictionaryWords(kb.lexicon).filter((w) => w.length >= 2 && !lang.generic.has(w));
+    const most = Math.max(0, ...kb.documents.map((d) => d.clauses.length));
+    // An example is offered only when the library can answer it: every domain word of it is in the text (a tax
+    // document is not offered 孵化器), a clause number it names exists.
+    const answerable = lang.examples.filter((e) => {
+      const n = e.match(/第(.+?)条/);
+      if (n) return (/^\d+$/.test(n[1]) ? Number(n[1]) : (chineseToInt(n[1]) ?? Infinity)) <= most;
+      const own = words.filter((w) => e.includes(w));
+      return own.length > 0 && own.every((w) => text.includes(w));
+    });
     out = [...answerable, ...topicsOf(kb).map((t) => `${t}给多少钱？`)].slice(0, 4);
     exampleCache.set(kb, out);
   }
@@ -72,7 +82,11 @@ const topicCache = new WeakMap<KnowledgeBase, string[]>();
 function topicsOf(kb: KnowledgeBase): string[] {
   let topics = topicCache.get(kb);
   if (!topics) {
-    const words = dictionaryWords(kb.lexicon).filter((w) => w.length >= 3);
+    const lang = languageOf(kb.lexicon);
+    // A word that is itself a cue (不超过, 最高) is how a figure is bounded, not a topic to ask about.
+    // A word that bounds or counts a figure (不超过, 每月: the facts' qualifiers) is no topic to ask about.
+    const qualifiers = new Set(kb.facts.flatMap((f) => (f.type === 'amount' ? f.qualifiers : [])));
+    const words = dictionaryWords(kb.lexicon).filter((w) => w.length >= 3 && !qualifiers.has(w) && !Object.values(lang.cue).some((re) => re.test(w)) && !lang.generic.has(w));
     const subjects = kb.facts.filter((f) => f.type === 'amount').map((f) => f.subject);
     topics = [...new Set(subjects.flatMap((s) => words.filter((w) => s.includes(w))))]
       .filter((w, _, all) => !all.some((o) => o !== w && o.includes(w)))

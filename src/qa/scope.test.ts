@@ -43,4 +43,9 @@ describe('scope thresholds', () => {
   it('refuses a place outside the corpus whatever the coverage', () => {
     expect(judge.judge('广州的贴息给多少', [term('贴息', true, 1)])).toMatchObject({ inScope: false, reason: 'place:广州' });
   });
+
+  it('finds no place foreign when a national document is in the library: it applies everywhere', () => {
+    const national = createScopeJudge(fixtureKnowledgeBase('realdocs/national-iit-special-deductions-2018.txt'));
+    expect(national.judge('广州的住房租金扣除多少', [term('住房租金', true, 1)]).reason).not.toBe('place:广州');
+  });
 });

@@ -2,7 +2,7 @@
 // "本政策未涉及" beats offering the nearest clause's numbers.
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import { dictionaryWords } from '../text/lexicon.js';
-import type { Term } from './terms.js';
+import { hasTerm, type Term } from './terms.js';
 
 export interface ScopeVerdict {
   inScope: boolean;
@@ -30,6 +30,15 @@ export function createScopeJudge(kb: KnowledgeBase): ScopeJudge {
   // Places no document governs or mentions; a name that is also an ordinary word (安康, 白云) counts only with
   // its suffix (安康市).
   const ambiguous = new Set(kb.lexicon.places.ambiguous ?? []);
+  // A national document applies in every place: a question about a place no document names is still answered
+  // from it when every word of its subject is known and the heaviest is the national document's own.
+  const nationalText = kb.documents.filter((d) => d.level === 'national').map((d) => `${d.title}${d.clauses.map((c) => c.title + c.text).join('')}`).join('');
+  const national = (terms: Term[]) => {
+    const subject = terms.filter((t) => !t.place && !t.noise && !kb.gazetteer.lookup(t.text));
+    if (!nationalText || !subject.length || subject.some((t) => !t.known)) return false;
+    const heaviest = [...subject].sort((a, b) => b.weight - a.weight)[0];
+    return hasTerm(nationalText, heaviest);
+  };
   const places = kb.gazetteer
     .names()
     .filter((p) => !kb.regionPlaces.has(p) && !corpusText.includes(p))
@@ -40,7 +49,7 @@ export function createScopeJudge(kb: KnowledgeBase): ScopeJudge {
   return {
     judge(question, terms) {
       const place = places.find((p) => question.includes(p));
-      if (place) return { inScope: false, reason: `place:${place}`, missing: [place] };
+      if (place && !national(terms)) return { inScope: false, reason: `place:${place}`, missing: [place] };
       const subject = terms.filter((t) => !t.place && !(!t.known && /^\d+$/.test(t.text)));
       let have = 0;
       let total = 0;

@@ -79,6 +79,10 @@ function missedSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[], top
     (t) => t.known && !t.place && t.weight > hitWeight && hasTerm(topText, t) && !picked.some((p) => hasTerm(contextOf(ctx, p.fact), t)),
   );
   if (!missed.length) return undefined;
+  // The figures' clause names a term of the question the best clause lacks, and one at least as specific: the
+  // figures answer the question, the best clause only mentions some of its words.
+  const theirs = ctx.r.terms.filter((t) => t.known && !t.place && !hasTerm(topText, t) && picked.some((p) => hasTerm(contextOf(ctx, p.fact), t)));
+  if (theirs.some((t) => t.weight >= Math.max(...missed.map((m) => m.weight)))) return undefined;
   const at = missed.map((t) => ({ i: ctx.text.indexOf(t.text), n: t.text.length })).filter((x) => x.i !== -1);
   if (!at.length) return missed[0].text;
   const from = Math.min(...at.map((x) => x.i));
@@ -86,8 +90,11 @@ function missedSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[], top
   return to - from <= 12 ? ctx.text.slice(from, to) : missed[0].text;
 }
 
-/** Where a fact's words are: its subject and sentence, its clause's title and headings, its document's title. */
+/**
+ * Where a fact's words are: its subject and sentence, its clause's title, headings and first sentence (the lead-in a
+ * list of tiers hangs from: "住房租金支出，可以按照以下标准定额扣除：（一）…1500元"), its document's title.
+ */
 function contextOf(ctx: AnswerContext, f: AmountFact): string {
   const c = ctx.kb.clause(f.docId, f.clause);
-  return `${f.subject}${f.sentence}${c?.title ?? ''}${c?.path.join('') ?? ''}${ctx.kb.document(f.docId)?.title ?? ''}`;
+  return `${f.subject}${f.sentence}${c?.title ?? ''}${c?.path.join('') ?? ''}${c?.sentences[0] ?? ''}${ctx.kb.document(f.docId)?.title ?? ''}`;
 }

@@ -6,6 +6,7 @@ import { createEngine } from '../engine.js';
 
 const seed = createEngine(seedKnowledgeBase(), { cacheSize: 0 });
 const iit = createEngine(fixtureKnowledgeBase('realdocs/national-iit-special-deductions-2018.txt'), { cacheSize: 0 });
+const liuhe = createEngine(fixtureKnowledgeBase('realdocs/liuhe-tourism-2019.txt'), { cacheSize: 0 });
 
 async function computed(engine: typeof seed, q: string) {
   const { answer } = await engine.ask(q);
@@ -44,6 +45,15 @@ describe('rules applied to the user\'s figures', () => {
   it('the part above a threshold within a limit: 5万元 of own costs → 35000元', async () => {
     const { c } = await computed(iit, '去年看病医保目录内自付了5万元，大病医疗能扣除多少？');
     expect(c.result).toBe('35000元');
+  });
+
+  it('a step rule: 每满一万人奖励一万元 for 3万人次 → 3万元; 8000人次 reaches no step', async () => {
+    const { answer, c } = await computed(liuhe, '旅行社一年组织了3万人次游客来柳河景区，能奖多少钱？');
+    expect(c.result).toBe('3万元');
+    expect(answer.answer).toContain('旅行社');
+    const { answer: none } = await liuhe.ask('旅行社一年组织了8000人次游客来柳河景区，能奖多少钱？');
+    expect(none.answer).not.toContain('3万元');
+    expect(none.parts?.find((p) => p.computed)?.computed?.result ?? '0万元').toMatch(/^0/);
   });
 
   it('never applies a ratio to a figure of another base (a loan is not an interest rate)', async () => {

@@ -63,7 +63,7 @@ export function computeFromRules(ctx: AnswerContext): Answer | undefined {
   if (!found) return undefined;
   const { clause, facts } = found;
   const inputs = inputsOf(ctx, facts.filter(money).flatMap((f) => [f.value, f.valueMax ?? f.value]), clause.text);
-  const c = rankRule(ctx, facts, inputs) ?? excessRule(ctx, clause, facts, inputs) ?? ratioRule(ctx, facts, inputs) ?? countRule(ctx, facts, inputs) ?? yearRule(ctx, facts, inputs);
+  const c = rankRule(ctx, facts, inputs) ?? excessRule(ctx, clause, facts, inputs) ?? ratioRule(ctx, facts, inputs) ?? stepRule(ctx, facts) ?? countRule(ctx, facts, inputs) ?? yearRule(ctx, facts, inputs);
   if (!c) return undefined;
   const doc = ctx.kb.document(clause.docId)!;
   const quote = c.computation.rule;
@@ -221,6 +221,41 @@ function countRule(ctx: AnswerContext, facts: AmountFact[], inputs: Inputs): Res
     computation: { rule: [...new Set(picked.map((p) => p.f.sentence))].join(''), inputs: counts.map((c) => `${c.n}${c.unit}`), steps, result },
     facts: [...new Set(picked.map((p) => p.f))],
   };
+}
+
+/**
+ * "每满一万人奖励一万元" applied to the user's 3万人次: the whole steps the quantity holds, times the award. The user's
+ * quantity must be in the step's unit (人 ↔ 人次), so a sum of money never counts as people.
+ */
+function stepRule(ctx: AnswerContext, facts: AmountFact[]): Result | undefined {
+  for (const bar of facts.filter((f) => f.role === 'threshold' && f.kind === 'count')) {
+    const at = bar.sentence.indexOf(bar.display);
+    if (at === -1 || !ctx.lang.calc.step.test(bar.sentence.slice(Math.max(0, at - 3), at))) continue;
+    // The award after the step, in the same sentence (its quote may begin with the sentence naming the recipient).
+    const award = grants(facts).find((f) => {
+      const off = f.sentence.indexOf(bar.sentence);
+      return money(f) && off !== -1 && f.sentence.indexOf(f.display, off + at + bar.display.length) !== -1;
+    });
+    if (!award) continue;
+    const unit = bar.unit.slice(0, 1);
+    const given = [...ctx.text.matchAll(/(\d+(?:\.\d+)?)\s*(万)?\s*([\u4e00-\u9fa5]{1,2})/g)].find((m) => m[3].startsWith(unit));
+    if (!given) continue;
+    const amount = Number(given[1]) * (given[2] ? 1e4 : 1);
+    const input = `${given[1]}${given[2] ?? ''}`;
+    const steps = Math.floor(amount / bar.value + 1e-9);
+    const stepText = bar.value >= 1e4 && bar.value % 1e4 === 0 ? `${bar.value / 1e4}万` : String(bar.value);
+    const each = showYuan(award.value, award.display);
+    const result = showYuan(steps * award.value, award.display);
+    const lhs = `floor(${input} ÷ ${stepText})`;
+    return {
+      head: steps
+        ? `按本条规定计算，可获${result}：${input}${given[3]}，每满${stepText}${bar.unit}${award.form ?? '奖励'}${each}，满${steps}个${stepText}${bar.unit}。`
+        : `按本条规定，${input}${given[3]}不满${stepText}${bar.unit}，达不到本条的奖励标准。`,
+      computation: { rule: award.sentence, inputs: [`${input}${given[3]}`], steps: [`${lhs} = ${steps}`, `${steps} × ${each} = ${result}`], result },
+      facts: [award],
+    };
+  }
+  return undefined;
 }
 
 /** A monthly figure over a year, when the question asks for the year (一年下来能扣多少). */

@@ -1,0 +1,31 @@
+// Which facts a question asks about, on a national document whose tiers hang from a lead-in sentence.
+import { describe, expect, it } from 'vitest';
+import { libraryKnowledgeBase } from '../../eval/library/kb.js';
+import { fixtureKnowledgeBase } from '../testing/fixtures.js';
+import { createEngine } from './engine.js';
+
+const iit = createEngine(fixtureKnowledgeBase('realdocs/national-iit-special-deductions-2018.txt'), { cacheSize: 0 });
+const library = createEngine(await libraryKnowledgeBase(), { cacheSize: 0 });
+
+describe('fact matching', () => {
+  it('credits the lead-in a list of tiers hangs from: 住房租金 is named only in "住房租金支出，可以按照以下标准定额扣除："', async () => {
+    // In the library: a place (广州) keeps the national document, and 住房租金 picks its tiers, not another clause's.
+    const { answer } = await library.ask('在广州租房住，个税住房租金专项附加扣除标准是每月多少？');
+    expect(answer.citations.map((c) => `${c.docId}#${c.number}`)).toEqual(['national-iit-special-deductions-2018#17']);
+    expect(answer.answer).toContain('1500元');
+    expect(answer.answer).toContain('800元');
+  });
+
+  it('does not count a qualifier the subject spells (每月) as the subject: 赡养老人 figures stay out', async () => {
+    const { answer } = await iit.ask('住房租金扣除标准每月多少？');
+    expect(answer.facts.map((f) => f.display)).not.toContain('1000元');
+    expect(answer.facts.map((f) => f.display)).toContain('1500元');
+  });
+
+  it('a figure to reach asked with 才 is a condition the clause states, quoted with its limit', async () => {
+    const { answer } = await iit.ask('个税大病医疗，自付部分要超过多少才能扣？最多能扣多少？');
+    expect(answer.answer).toContain('15000元');
+    expect(answer.answer).toContain('80000元');
+    expect(answer.answer).not.toContain('未写明具体的条件');
+  });
+});

@@ -151,7 +151,7 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
 
     // An explicit clause reference (第九条) is read in the document in scope, by the number its marker denotes.
     if (r.clause?.explicit) {
-      const docId = r.docScope?.[0] ?? (focus && !focus.outOfScope ? focus.docId : undefined) ?? hits[0]?.docId ?? kb.documents[0].docId;
+      const docId = r.docScope?.[0] ?? (focus && !focus.outOfScope ? focus.docId : undefined) ?? byWords(kb, r.clause.number, r.terms) ?? hits[0]?.docId ?? kb.documents[0].docId;
       const found = byOrdinal(kb, docId, r.clause.number);
       if (!found) return keep(notAClause(kb, docId, r.clause.number), { outOfScope: true });
       r.clause = { docId, number: found.number, explicit: true };
@@ -261,9 +261,29 @@ function guarded<T>(run: () => T | undefined): T | undefined {
 }
 
 /** A clause of a document by the number its marker denotes (第九条 → 9). */
+/**
+ * "第八项金融生态那条" with no document named: the document whose clause of that number holds the question's other
+ * words (金融生态), when exactly one does best; undefined when the words decide nothing.
+ */
+function byWords(kb: KnowledgeBase, n: number, terms: Term[]): string | undefined {
+  const words = terms.filter((t) => t.known && !t.place);
+  if (!words.length) return undefined;
+  const scored = kb.documents
+    .map((d) => ({ d, c: byOrdinal(kb, d.docId, n) }))
+    .filter((x) => x.c)
+    .map((x) => ({ id: x.d.docId, s: words.filter((t) => hasTerm(`${x.c!.title}${x.c!.text}`, t)).reduce((a, t) => a + t.weight, 0) }))
+    .sort((a, b) => b.s - a.s);
+  return scored[0]?.s && scored[0].s > (scored[1]?.s ?? 0) ? scored[0].id : undefined;
+}
+
 function byOrdinal(kb: KnowledgeBase, docId: string, n: number): Clause | undefined {
   const doc = kb.document(docId);
-  return doc?.clauses.find((c) => c.number === n) ?? doc?.clauses.find((c) => c.ordinal === n);
+  if (!doc) return undefined;
+  // 第五条 means the item its marker numbers 5 (五、, （五）, 第五条), the outermost one when numbering restarts in
+  // each group (五、 over 三、（五）); only a document whose markers never reach 5 is read by position.
+  const marked = doc.clauses.filter((c) => c.ordinal === n);
+  if (marked.length) return marked.reduce((a, b) => (b.path.length < a.path.length ? b : a));
+  return doc.clauses.find((c) => c.number === n);
 }
 
 /** An answer from a document that has expired or been repealed says so first, with the date. */

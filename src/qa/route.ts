@@ -43,11 +43,21 @@ export function createRouter(kb: KnowledgeBase, lang: Language): Router {
   const docPlaces = new Map(docs.map((d) => [d.docId, new Set([d.region.at(-1) ?? '', ...kb.gazetteer.find(d.title).map((p) => p.name)].filter((p) => p && p !== '全国'))]));
   const national = new Set(docs.filter((d) => d.level === 'national').map((d) => d.docId));
 
+  const numbers = docs.filter((d) => d.docNumber && docNumberParts(d.docNumber)).map((d) => ({ ...docNumberParts(d.docNumber!)!, docId: d.docId }));
+  // The question's characters before the bracket may run into its own words (请问穗人社规字…): the code ends them.
+  const byNumber = (written: string) => {
+    const q = docNumberParts(written);
+    return q && numbers.find((n) => n.year === q.year && n.no === q.no && q.code.endsWith(n.code))?.docId;
+  };
+
   return {
     route(text) {
       const scores = new Map<string, number>();
       const add = (docId: string, w: number) => scores.set(docId, (scores.get(docId) ?? 0) + w);
       if (docs.length < 2) return { docs: [], scores, titleWords: [] };
+      // A 文号 (国办发〔2018〕117号, written with any brackets) names exactly one document.
+      const numbered = [...text.matchAll(DOC_NUMBER)].map((m) => byNumber(m[0])).filter((id): id is string => !!id);
+      if (numbered.length) return { docs: [...new Set(numbered)], scores, titleWords: [] };
       // Documents that apply where the question says: for the place itself, for a region around it (深圳 → 广东's),
       // or national. Another place's document never answers for this one, whatever its title shares.
       let applicable: Set<string> | undefined;
@@ -74,4 +84,13 @@ export function createRouter(kb: KnowledgeBase, lang: Language): Router {
       return { docs: chosen, scores, applicable: applicable && [...applicable], titleWords };
     },
   };
+}
+
+/** A 文号 as written in questions and documents: issuer code, year in any brackets, number. */
+const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}\s*[〔［[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,4}\s*号/g;
+
+/** A 文号's issuer code, year and number, whatever brackets and spaces it was written with. */
+function docNumberParts(s: string): { code: string; year: string; no: number } | undefined {
+  const m = s.replace(/\s+/g, '').match(/([\u4e00-\u9fa5]{1,12})[〔［[（(【](\d{4})[〕］\]）)】](\d{1,4})号/);
+  return m ? { code: m[1], year: m[2], no: Number(m[3]) } : undefined;
 }

@@ -32,6 +32,9 @@ describe('numerals', () => {
     expect(chineseAmountsToDigits('每满一万人奖励一万元')).toBe('每满1万人奖励1万元');
     // 一次性 (one-off) is a word, not a count of times.
     expect(chineseAmountsToDigits('一次性奖励，奖两次')).toBe('一次性奖励，奖2次');
+    // An ordinal is read whole: the 十二 of 第二十二项 is not a count of its own.
+    expect(chineseAmountsToDigits('第二十二项是什么，第十二项呢')).toBe('第二十二项是什么，第十二项呢');
+    expect(chineseAmountsToDigits('共二十二项')).toBe('共22项');
     expect(chineseAmountsToDigits('最高一千万元')).toBe('最高1000万元');
     expect(chineseAmountsToDigits('五十万')).toBe('50万');
   });

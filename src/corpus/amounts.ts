@@ -343,6 +343,14 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
         const before = sentence.slice(start, v.index);
         const qualifiers = QUALIFIERS.filter((q) => before.includes(q)).filter((q, _, a) => !a.some((o) => o !== q && o.includes(q)));
         let subj = (k !== -1 ? split?.[k] : undefined) ?? subject;
+        // "富力大厦32.5元/平方米/月、珠江嘉苑18元/平方米/月、…": a list of name–figure pairs gives each figure
+        // the name written just before it, not the first name of the list.
+        const isList = !split && awards.length > 1 && k !== -1 && listName(sentence, awards[0].end, awards[1].index) !== undefined;
+        const listed = isList ? (k > 0 ? listName(sentence, awards[k - 1].end, v.index) : head.split(/按|为|：|:|，|,|给予/).pop()!.trim()) : undefined;
+        // The list's names stand alone when the first one is the subject (富力大厦…、珠江嘉苑…); under a subject of
+        // their own (一类门诊特定病种：按指定基层医疗机构85%、其他医疗机构65%) they qualify it.
+        const firstName = head.split(/按|为|：|:|，|,|给予/).pop()!.trim();
+        if (listed) subj = firstName === subject || !subject ? listed : `${subject}（${listed}）`;
         if (isCondition) subj = sentence.slice(start, end).trim();
         else if (condition && condition !== subj && condition.length > 1) subj = `${subj}（${condition}）`;
         facts.push({
@@ -364,6 +372,14 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
     f.sentence = `${prev.sentence}${f.sentence}`;
   }
   return facts;
+}
+
+/** The name between the previous figure of a list and this one ("、珠江嘉苑"), or undefined when words other than a
+ * name stand there (给予, 分别, 奖励 …). */
+function listName(sentence: string, from: number, to: number): string | undefined {
+  const between = sentence.slice(from, to).replace(/^[、，,；;和及与]\s*/, '').trim();
+  if (!/^[、，,；;和及与]/.test(sentence.slice(from, to).trim())) return undefined;
+  return /^[\u4e00-\u9fa5A-Za-z0-9（）()·]{2,16}$/.test(between) && !/给予|奖励|补贴|补助|分别|最高|不超过|每|按|标准|为$/.test(between) ? between : undefined;
 }
 
 /** 每人每月 → 人/月. */

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { libraryKnowledgeBase } from '../../eval/library/kb.js';
 import { fixtureKnowledgeBase } from '../testing/fixtures.js';
+import type { AmountFact } from '../corpus/types.js';
 import { createEngine } from './engine.js';
+import { selectFacts } from './fact-match.js';
 
 const iit = createEngine(fixtureKnowledgeBase('realdocs/national-iit-special-deductions-2018.txt'), { cacheSize: 0 });
 const library = createEngine(await libraryKnowledgeBase(), { cacheSize: 0 });
@@ -41,5 +43,18 @@ describe('figures about another question', () => {
   it('while figures that hold the question\'s words are still given', async () => {
     const { answer } = await library.ask('广东高校毕业生到粤东粤西粤北地区就业，补贴多少？');
     expect(answer.facts.map((f) => f.display)).toContain('10000元');
+  });
+});
+
+describe('selectFacts', () => {
+  const t = (text: string) => ({ text, forms: [text], weight: 2, known: true, wholeWord: true, place: false, noise: false, df: 1 });
+  const fact = (id: string, display: string, subject: string) =>
+    ({ id, type: 'amount', docId: 'd', clause: 9, label: '1.', kind: 'percent', role: 'ratio', display, value: 0, unit: '%', qualifiers: [], subject, sentence: 'S', conditions: [] }) as unknown as AmountFact;
+  it('keeps a figure of the same sentence whose subject answers a word no picked subject holds (A和B分别多少)', () => {
+    const a = t('基层'), b = t('门特');
+    const best = { fact: fact('1', '85%', '门特（基层）'), score: 10, subjectHits: [a, b] };
+    const other = { fact: fact('2', '65%', '其他'), score: 6, subjectHits: [t('其他机构')] };
+    const same = { fact: fact('3', '50%', '门特'), score: 5, subjectHits: [b] };
+    expect(selectFacts([best, other, same], 'national').map((s) => s.fact.display)).toEqual(['85%', '65%']);
   });
 });

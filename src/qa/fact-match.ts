@@ -93,6 +93,12 @@ export function selectFacts<F extends Fact>(scored: ScoredFact<F>[], level?: Lev
   for (const s of scored) {
     if (!picked.includes(s) && s.fact.clause === scored[0].fact.clause && figures.some((x) => sameFigure(x, s.fact.display))) picked.push(s);
   }
+  // "指定基层医疗机构和其他医疗机构分别报多少": a figure beside the best, in its sentence, whose subject holds a word of
+  // the question no picked subject holds, answers the other half of the question.
+  for (const s of scored) {
+    if (picked.includes(s) || s.fact.sentence !== scored[0].fact.sentence) continue;
+    if (s.subjectHits.some((t) => !picked.some((p) => p.subjectHits.includes(t)))) picked.push(s);
+  }
   const distinct = new Set(picked.map((s) => s.fact.display)).size;
   if (picked.length > 1 && distinct > 1 && !level) {
     const sentences = new Set(picked.map((s) => s.fact.sentence));

@@ -301,13 +301,12 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
       if (!governing && /^(比例|占比)/.test(subject || head) && start > 0) subject = cleanSubject(sentence.slice(pieceStart(sentence, start - 1), start - 1));
       // A head that is one function word (…，在80000元限额内据实扣除) names nobody: the piece before it may.
       if (subject && /^[在于按为对向以可将从并]$/.test(subject)) subject = '';
+      // Back over pieces that only say when (由纳税人在办理年度汇算清缴时) to the one that says what; the first piece
+      // of the sentence is taken whatever it says.
       for (let from = start; !subject && from > 0; ) {
-        // Back over pieces that only say when (由纳税人在办理年度汇算清缴时) to the one that says what.
         const prevStart = pieceStart(sentence, from - 1);
         const prev = cleanSubject(sentence.slice(prevStart, from - 1));
-        subject = prev && !/时$/.test(prev) ? prev : '';
-        if (!subject && prevStart === 0) subject = prev;
-        if (prevStart >= from) break;
+        subject = prevStart === 0 || !/时$/.test(prev) ? prev : '';
         from = prevStart;
       }
       // "…超过100万的城市，扣除标准为每月1100元": a head that only names the measure (扣除标准为) is no subject;
@@ -330,6 +329,11 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
             ? distribute(after分别.replace(/(的)?(标准|比例)$/, ''), awards.length)?.map((p) => (governing ? `${governing}（${p}）` : p))
             : distribute(subject, awards.length)
           : undefined;
+      // "富力大厦32.5元/平方米/月、珠江嘉苑18元/平方米/月、…": a list of name–figure pairs gives each figure the name
+      // written just before it. The names stand alone when the first one is the subject; under a subject of their own
+      // (一类门诊特定病种：按指定基层医疗机构85%、其他医疗机构65%) they qualify it.
+      const firstName = head.split(/按|为|：|:|，|,|给予/).pop()!.trim();
+      const isList = !split && awards.length > 1 && listName(sentence, awards[0].end, awards[1].index) !== undefined;
       const formOf = (v: Token) => {
         const after = sentence.slice(v.end, v.end + 8).replace(/^的/, '');
         return FORMS.find((f) => after.startsWith(f)) ?? FORMS.find((f) => sentence.slice(start, v.index).includes(f));
@@ -343,13 +347,7 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
         const before = sentence.slice(start, v.index);
         const qualifiers = QUALIFIERS.filter((q) => before.includes(q)).filter((q, _, a) => !a.some((o) => o !== q && o.includes(q)));
         let subj = (k !== -1 ? split?.[k] : undefined) ?? subject;
-        // "富力大厦32.5元/平方米/月、珠江嘉苑18元/平方米/月、…": a list of name–figure pairs gives each figure
-        // the name written just before it, not the first name of the list.
-        const isList = !split && awards.length > 1 && k !== -1 && listName(sentence, awards[0].end, awards[1].index) !== undefined;
-        const listed = isList ? (k > 0 ? listName(sentence, awards[k - 1].end, v.index) : head.split(/按|为|：|:|，|,|给予/).pop()!.trim()) : undefined;
-        // The list's names stand alone when the first one is the subject (富力大厦…、珠江嘉苑…); under a subject of
-        // their own (一类门诊特定病种：按指定基层医疗机构85%、其他医疗机构65%) they qualify it.
-        const firstName = head.split(/按|为|：|:|，|,|给予/).pop()!.trim();
+        const listed = isList && k !== -1 ? (k > 0 ? listName(sentence, awards[k - 1].end, v.index) : firstName) : undefined;
         if (listed) subj = firstName === subject || !subject ? listed : `${subject}（${listed}）`;
         if (isCondition) subj = sentence.slice(start, end).trim();
         else if (condition && condition !== subj && condition.length > 1) subj = `${subj}（${condition}）`;

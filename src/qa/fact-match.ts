@@ -38,7 +38,7 @@ export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: Fac
     if (q.level && factLevel && factLevel !== q.level) continue;
     const clause = kb.clause(fact.docId, fact.clause);
     const title = clause?.title ?? '';
-    const leadIn = clause ? leadInOf(clause.sentences, fact.sentence) : '';
+    const leadIn = clause ? leadInOf(fact, clause.sentences) : '';
     let score = 0;
     const subjectHits: Term[] = [];
     let termScore = 0;
@@ -75,11 +75,18 @@ export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: Fac
  * The sentence a list of tiers hangs from: the nearest one before the fact's sentence that ends with a colon
  * ("住房租金支出，可以按照以下标准定额扣除：" over "（一）直辖市…每月1500元"). Its words are the tiers' subject too.
  */
-function leadInOf(sentences: string[], sentence: string): string {
-  const at = sentences.findIndex((x) => x === sentence || x.includes(sentence) || sentence.includes(x));
-  for (let i = at - 1; i >= 0; i--) if (/[：:]\s*$/.test(sentences[i])) return sentences[i];
-  return '';
+function leadInOf(fact: Fact, sentences: string[]): string {
+  // Facts do not change once indexed: found once per fact, not on every question.
+  let found = leadIns.get(fact);
+  if (found === undefined) {
+    const at = sentences.findIndex((x) => x === fact.sentence || x.includes(fact.sentence) || fact.sentence.includes(x));
+    found = '';
+    for (let i = at - 1; i >= 0 && !found; i--) if (/[：:]\s*$/.test(sentences[i])) found = sentences[i];
+    leadIns.set(fact, found);
+  }
+  return found;
 }
+const leadIns = new WeakMap<Fact, string>();
 
 /**
  * The facts to answer with: everything tied with the best. When several tie and the question named no level,

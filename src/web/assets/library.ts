@@ -56,16 +56,12 @@ function removeButton(d) {
       return;
     }
     btn.disabled = true;
-    const out = document.getElementById('upload-result');
     try {
       await api.removeDocument(d.docId, key);
-      fill(out, h('p', { class: 'note ok', role: 'status' }, '已删除《' + d.title + '》，不再据此答复。'));
-      announce('已删除《' + d.title + '》');
-      await refreshDocuments();
-      render();
+      await changed('已删除《' + d.title + '》，不再据此答复。', '已删除《' + d.title + '》');
     } catch (e) {
       btn.disabled = false;
-      fill(out, refusal(e));
+      fill(document.getElementById('upload-result'), refusal(e));
     }
   });
   return btn;
@@ -161,15 +157,19 @@ async function publishChecked() {
     checked = null;
     clear(document.getElementById('upload-report'));
     document.getElementById('upload-file').value = '';
-    fill(out, h('p', { class: 'note ok', role: 'status' },
-      (res.replaced ? '已替换' : '已发布') + '《' + r.title + '》：' + r.clauses + ' 条条款，现在即可提问。'));
-    announce('已发布《' + r.title + '》');
-    await refreshDocuments();
-    render();
+    await changed((res.replaced ? '已替换' : '已发布') + '《' + r.title + '》：' + r.clauses + ' 条条款，现在即可提问。', '已发布《' + r.title + '》');
   } catch (err) {
     btn.disabled = false;
     fill(out, refusal(err));
   }
+}
+
+/** The library changed: say so, then reload the list and every view that shows the library. */
+async function changed(message, spoken) {
+  fill(document.getElementById('upload-result'), h('p', { class: 'note ok', role: 'status' }, message));
+  announce(spoken);
+  await refreshDocuments();
+  render();
 }
 
 /** Fill the list when the view opens (the library may have changed since). */

@@ -16,6 +16,7 @@ const LAYERS: [prefix: string, rank: number][] = [
   ['index/', 1],
   ['http/', 1],
   ['qa/', 2],
+  ['match/', 2],
   ['llm/', 2],
   ['api/', 3],
   ['channels/', 3],

@@ -9,8 +9,10 @@ import type { Answer, AskFn } from '../qa/types.js';
 import { searchChunks } from '../qa/retrieve.js';
 import { today, validityOf } from '../corpus/validity.js';
 import {
-  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, DocumentSchema, ErrorSchema, FactSchema, HealthSchema, NotReadySchema, SearchHitSchema,
+  AnswerSchema, AskRequestSchema, ClauseDetailSchema, ClauseSummarySchema, DepartmentSchema, DocumentSchema, ErrorSchema, FactSchema, HealthSchema, MatchRequestSchema, MatchResultSchema, NotReadySchema, SearchHitSchema,
 } from './schemas.js';
+import { matchProfile } from '../match/match.js';
+import { profileText } from '../match/profile.js';
 
 export interface ApiDeps {
   kb: KnowledgeBase;
@@ -59,6 +61,22 @@ export function createApiRoutes(deps: ApiDeps): OpenAPIHono {
       const answer = await deps.ask(question, { sessionId, deadlineMs: deps.deadlineMs, docIds: docId ? [docId] : undefined, asOf });
       await deps.onAnswer?.(c, answer, answer.sessionId, question);
       return c.json({ ...answer, sessionId: answer.sessionId! }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/match',
+      summary: 'Benefit finder: every award a profile qualifies for, with amounts, conditions and citations',
+      request: { body: { content: { 'application/json': { schema: MatchRequestSchema } }, required: true } },
+      responses: { 200: json(MatchResultSchema, 'Matched items, eligible first, by amount'), ...errorsFor(400, 404, 413, 415) },
+    }),
+    (c) => {
+      const { profile, docId, includeNotEligible } = c.req.valid('json');
+      if (docId && !kb.document(docId)) throw createError('DOC_NOT_FOUND', `no document ${docId}; GET /api/documents lists them`);
+      const text = typeof profile === 'string' ? profile : profileText(profile);
+      return c.json(matchProfile(kb, text, { docIds: docId ? [docId] : undefined, includeNotEligible }), 200);
     },
   );
 

@@ -195,3 +195,69 @@ export const NotReadySchema = z
     reason: z.string().optional(),
   })
   .openapi('NotReady');
+
+const FigureValue = z.union([z.number(), z.string().max(50), z.array(z.number()).max(10), z.object({ from: z.number(), to: z.number() }).strict()]);
+
+export const MatchRequestSchema = z
+  .object({
+    profile: z
+      .union([
+        z.string().transform((s) => s.trim()).pipe(z.string().min(1, 'profile is empty').max(1000, 'profile is longer than 1000 characters')),
+        z
+          .object({
+            type: z.string().max(50).optional(),
+            level: z.string().max(20).optional(),
+            events: z.array(z.string().max(50)).max(20).optional(),
+            figures: z.record(z.string().max(50), FigureValue).optional(),
+            place: z.string().max(50).optional(),
+          })
+          .strict()
+          .refine((p) => Object.values(p).some((v) => v !== undefined && (!Array.isArray(v) || v.length)), 'profile is empty'),
+      ])
+      .openapi({ example: '我们是南宁的孵化器，去年被认定为国家级，今年考核又是A，能拿哪些钱？' }),
+    docId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,128}$/, 'docId must be 1-128 characters of A-Z a-z 0-9 _ . -')
+      .optional()
+      .openapi({ description: 'Match against this document only.' }),
+    includeNotEligible: z.boolean().optional().openapi({ description: 'Also list the tempting items that do not apply, with reasons.' }),
+  })
+  .strict()
+  .openapi('MatchRequest');
+
+export const MatchItemSchema = z
+  .object({
+    status: z.enum(['eligible', 'needs-info', 'not-eligible']),
+    docId: z.string(),
+    docTitle: z.string(),
+    clause: z.string().openapi({ description: "The clause in the document's own label.", example: '（十四）' }),
+    number: z.number().int(),
+    subject: z.string(),
+    amount: z.string().openapi({ description: "The fact's figure, or the figure computed from the profile's numbers (see computation)." }),
+    display: z.string(),
+    role: z.enum(['award', 'cap', 'ratio', 'threshold', 'other']),
+    upTo: z.boolean().openapi({ description: 'The amount is a maximum (最高不超过).' }),
+    quote: z.string().openapi({ description: 'The sentence the figure is in, verbatim.' }),
+    factId: z.string(),
+    computation: z.string().optional(),
+    computed: ComputationSchema.optional(),
+    met: z.array(z.string()),
+    missing: z.string().optional().openapi({ description: 'needs-info: the question that settles it.' }),
+    reason: z.string().optional().openapi({ description: 'not-eligible: why.' }),
+    lead: z.array(z.string()),
+    support: z.array(z.string()),
+    yuan: z.number().optional(),
+    coverage: z.number(),
+  })
+  .openapi('MatchItem');
+
+export const MatchResultSchema = z
+  .object({
+    items: z.array(MatchItemSchema),
+    total: z.object({ amount: z.string(), yuan: z.number(), items: z.number().int(), upTo: z.boolean() }).optional(),
+    stacking: z.array(z.object({ docId: z.string(), stated: z.boolean(), note: z.string() })),
+    ask: z.string().optional().openapi({ description: 'The one fact that would change the list most.' }),
+    documents: z.array(z.string()),
+    profile: z.object({ text: z.string(), places: z.array(z.string()), level: z.string().optional() }),
+  })
+  .openapi('MatchResult');

@@ -156,6 +156,40 @@ export interface AmountFact extends FactBase {
   form?: string;
   /** Thresholds the award depends on, as written (投资1000万元以上), in the same sentence. */
   conditions: string[];
+  /** Who may claim the figure, read from the text at index build (awards, caps and ratios only). */
+  rule?: EligibilityRule;
+}
+
+/** A measurable bar an applicant must clear, as the clause states it (床位100张以上, 排名前35名, 提升10位以上). */
+export interface Threshold {
+  /** The piece of the sentence that states it, verbatim. */
+  text: string;
+  /** The figure as written (100张, 35名). */
+  display: string;
+  value: number;
+  valueMax?: number;
+  /** 元 | 家 | 张 | 亩 | 人次 | 名 | 位 … */
+  unit: string;
+  /** at-least (以上, 达到, 满), at-most (以下, 不超过), range (100—500亩), top (前35名), rise (提升10位以上). */
+  op: 'at-least' | 'at-most' | 'range' | 'top' | 'rise' | 'bottom' | 'drop';
+}
+
+/**
+ * An award's eligibility as data drawn from its sentence: who (the subject, and its alternatives when it lists
+ * several), the level, the bars to clear, and what the document says about combining awards. The matcher
+ * (src/match/) judges a profile against it; no rule is written per item.
+ */
+export interface EligibilityRule {
+  /** Who or what qualifies, as the text writes it. */
+  who: string;
+  /** The items of a list subject (国家重点实验室、国家技术创新中心…): any one of them qualifies. */
+  alternatives: string[];
+  level?: Level;
+  thresholds: Threshold[];
+  /** The sentence that says whether awards combine (就高不重复, 不重复享受), verbatim; absent when the text is silent. */
+  stacking?: string;
+  /** Whether the condition could be read: the subject names someone, not only a qualifier (一次性). */
+  readable: boolean;
 }
 
 /** A development target (到2025年 … 20家). */

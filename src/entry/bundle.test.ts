@@ -62,6 +62,11 @@ describe('the bundle npm start runs', { timeout: 120_000 }, () => {
     const a2 = await ask(url2, '那自治区级的呢？', a1.sessionId);
     expect(a2.notice).toBeUndefined();
     expect(a2.facts.map((f) => f.display)).toEqual(['50万元']);
+    // The benefit finder as bundled: the eligibility rules the index build attached, read by POST /api/match.
+    const m = await fetch(`${url2}/api/match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: '我们是国家高新区，今年全国排名从第50升到第38' }) });
+    expect(m.status).toBe(200);
+    const items = ((await m.json()) as { items: { status: string; clause: string; amount: string }[] }).items;
+    expect(items.filter((i) => i.status === 'eligible').map((i) => `${i.clause} ${i.amount}`)).toEqual(['（二十七） 800万元']);
     second.kill();
     await second.exited;
     const memory = startBundle({ SESSIONS_DB: 'memory' });

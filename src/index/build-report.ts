@@ -26,6 +26,8 @@ export interface DocumentReport {
   thresholds: number;
   targets: number;
   sanctions: number;
+  /** Awards, caps and ratios with an eligibility rule the benefit finder can read, and those whose condition it cannot. */
+  rules: { readable: number; unreadable: number };
   warnings: string[];
 }
 
@@ -53,6 +55,10 @@ export function documentReport(doc: PolicyDocument, facts: readonly Fact[]): Doc
     thresholds: amounts.filter((f) => f.type === 'amount' && f.role === 'threshold').length,
     targets: own.filter((f) => f.type === 'target').length,
     sanctions: own.filter((f) => f.type === 'sanction').length,
+    rules: {
+      readable: amounts.filter((f) => f.type === 'amount' && f.rule?.readable).length,
+      unreadable: amounts.filter((f) => f.type === 'amount' && f.rule && !f.rule.readable).length,
+    },
     warnings: doc.warnings,
   };
 }
@@ -64,7 +70,7 @@ export function formatReport(r: DocumentReport): string {
     .join(' · ');
   return [
     `  ${r.docId} (${r.format}): 《${r.title}》`,
-    `    ${r.structure}; ${r.clauses} clauses (${r.clausesWithLead} with a lead department), ${r.departments} departments, ${r.amounts} amounts, ${r.thresholds} thresholds, ${r.targets} targets, ${r.sanctions} sanctions`,
+    `    ${r.structure}; ${r.clauses} clauses (${r.clausesWithLead} with a lead department), ${r.departments} departments, ${r.amounts} amounts, ${r.thresholds} thresholds, ${r.targets} targets, ${r.sanctions} sanctions; eligibility read for ${r.rules.readable} awards, unreadable for ${r.rules.unreadable}`,
     meta ? `    ${meta}` : '',
     ...r.warnings.map((w) => `    warning: ${w}`),
   ]

@@ -3,6 +3,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { SourceDocument } from '../corpus/blocks.js';
 import { createDepartmentRegistry, type DepartmentRegistry } from '../corpus/departments.js';
+import { attachRules, compileRuleWords } from '../corpus/eligibility.js';
 import { extractFacts } from '../corpus/facts.js';
 import { parseDocument } from '../corpus/parse.js';
 import type { Clause, Fact, PolicyDocument } from '../corpus/types.js';
@@ -76,6 +77,7 @@ export function buildKnowledgeBaseData(
     if (!d.clauses.length) throw createError('DOC_NO_CLAUSES', `${d.file}: no clauses found (${d.warnings.join('; ') || 'no numbered items'})`);
   }
   const facts = documents.flatMap((d) => d.clauses.flatMap(extractFacts));
+  attachRules(documents, facts, compileRuleWords(lex.language.match));
   const chunks = buildChunks(documents);
   const deps = featureDeps(lex, tokenizer);
   const bm25 = Bm25.build(chunks.map((c) => wordFeatures(c.text, deps)));

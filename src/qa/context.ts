@@ -19,6 +19,8 @@ export interface Focus {
   outOfScope?: boolean;
   /** The turn asked a question back: the next reply ("孵化器") answers it with the same intent. */
   clarified?: boolean;
+  /** What the asker said about itself to the benefit finder, for follow-ups that add to it (我们还备案了众创空间). */
+  profile?: string;
 }
 
 export interface Resolved {

@@ -20,6 +20,7 @@ import { planQuestion, STATED_ATTRIBUTES } from './plan.js';
 import { createPreparer } from './prepare.js';
 import { clarify, greeting, outOfScope } from './replies.js';
 import { rerank, retrieve, type ClauseHit } from './retrieve.js';
+import { answerEligibility, profileOfTurn } from './answerers/eligibility.js';
 import { createRouter } from './route.js';
 import { createScopeJudge } from './scope.js';
 import { createTermIndex, hasTerm, type Term } from './terms.js';
@@ -103,6 +104,10 @@ export function createEngine(kb: KnowledgeBase, opts: EngineOptions = {}): Engin
   async function answerOnce(question: string, focus: Focus | undefined, asOf: string, pinned?: string[]): Promise<EngineResult> {
     const text = prepare(question);
     if (!text) return { answer: greeting(kb, text), focus };
+    // "我们是…的孵化器，…能拿哪些？": the benefit finder lists every item the description qualifies for.
+    const profile = profileOfTurn(kb, question, focus);
+    const matched = profile ? answerEligibility(kb, profile, pinned) : undefined;
+    if (matched) return { answer: withValidity(kb, matched.answer, asOf), focus: matched.focus };
     const segments = questionsIn(lang, text);
     if (segments.length < 2) return answerQuestion(text, focus, asOf, pinned, true);
     // Several questions in one message ("…给多少？进了榜单又给多少？"): each is answered as the next turn of a

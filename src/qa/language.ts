@@ -128,10 +128,15 @@ export function cuesIn(lang: Language, text: string, weak = false): { attribute:
 
 /** The levels a question names (国家级 / 自治区级 / 市级 …), in the order written. */
 export function levelsIn(lang: Language, text: string): Level[] {
-  const found: { level: Level; at: number }[] = [];
+  return [...new Set(levelMentions(lang, text).map((f) => f.level))];
+}
+
+/** Every level a text names, where it names it, in order. */
+export function levelMentions(lang: Language, text: string): { level: Level; at: number; length: number }[] {
+  const found: { level: Level; at: number; length: number }[] = [];
   for (const [level, re] of lang.levels) {
     const g = new RegExp(re.source, 'gi');
-    for (const m of text.matchAll(g)) found.push({ level, at: m.index! });
+    for (const m of text.matchAll(g)) found.push({ level, at: m.index!, length: m[0].length });
   }
   // A bare 自治区/省/市 is a level only before a domain term or a verb of recognition (自治区重点实验室, 自治区认定的);
   // before anything else it names who pays (自治区按什么比例配套).
@@ -140,9 +145,8 @@ export function levelsIn(lang: Language, text: string): Level[] {
     for (const m of text.matchAll(g)) {
       const after = text.slice(m.index! + m[0].length).replace(/^的/, '');
       const subject = lang.levelVerb.test(after) || lang.subjectWords.some((w) => after.startsWith(w));
-      if (subject && !found.some((f) => Math.abs(f.at - m.index!) < 3)) found.push({ level, at: m.index! });
+      if (subject && !found.some((f) => Math.abs(f.at - m.index!) < 3)) found.push({ level, at: m.index!, length: m[0].length });
     }
   }
-  found.sort((a, b) => a.at - b.at);
-  return [...new Set(found.map((f) => f.level))];
+  return found.sort((a, b) => a.at - b.at);
 }

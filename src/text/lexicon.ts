@@ -54,6 +54,60 @@ export interface LanguageFile {
   generic: string;
   examples: string[];
   notStated: Record<string, string>;
+  /** The benefit finder's words: how clauses write bars and stacking, how profiles say what happened (src/match/). */
+  match: MatchLanguageFile;
+}
+
+/** language.json's "match" section; each value is a regex source. */
+export interface MatchLanguageFile {
+  comment?: string;
+  atLeastAfter: string;
+  atMostAfter: string;
+  rankTopBefore: string;
+  rankRiseBefore: string;
+  rankDropBefore: string;
+  rankBottomBefore: string;
+  stacking: string;
+  wholeDocument: string;
+  listSeparator: string;
+  qualifierOnly: string;
+  /** A profile's words that an event is new (刚, 今年), or first (第一次), or long past (好几年了). */
+  recent: string;
+  notRecent: string;
+  /** A subject that asks for a new event (新认定) or a first one (首次进入). */
+  requiresRecent: string;
+  requiresFirst: string;
+  /** How many consecutive years a bar must hold (连续3年). */
+  consecutive: string;
+  first: string;
+  notFirst: string;
+  /** Words that deny what follows them (没有, 不是). */
+  negation: string;
+  /** Sentence breaks inside a profile beyond punctuation (另外, 二是). */
+  statementBreak: string;
+  /** A profile's rank this year and last (今年全国排第33，去年第38), and a list of ranks (第2、第1、第3). */
+  rankNow: string;
+  rankBefore: string;
+  /** Unit spellings a profile may use for a clause's unit (平米 for 平方米, 晚 for 夜). */
+  unitAliases: Record<string, string[]>;
+  /** Words before a bar's figure that belong to the bar (提升, 前, 达到). */
+  barBefore: string;
+  /** A grade (4A级, 四星级), its digit as the first group. */
+  grade: string;
+  /** What happens to a subject (获批, 认定, 备案, 进入): a word a profile must state for the award to apply. */
+  events: string;
+  /** A list's closing category (…等研发机构). */
+  listTail: string;
+  /** An award per unit written before it (每块奖励1万元), the unit as the first group. */
+  perUnit: string;
+  /** A question that describes the asker (我们是, 我司). */
+  self: string;
+  /** A turn that adds to the description a conversation holds (我们还…, 另外…). */
+  refine: string;
+  /** Units that are the applicant itself (每家, 每户). */
+  perRecipient: string;
+  /** Words of a profile asking for everything it qualifies for (能拿哪些, 都能领什么). */
+  ask: string;
 }
 
 export interface ConceptMap {

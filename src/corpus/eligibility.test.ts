@@ -1,0 +1,43 @@
+// Eligibility rules as the index build reads them: who, level, the bars with their operators, stacking when the text
+// states it, and a rule marked unreadable when its subject names no one.
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBaseData } from '../index/knowledge-base.js';
+import { documentReport } from '../index/build-report.js';
+import { lexicon, seedKnowledgeBase, tokenizer } from '../testing/fixtures.js';
+import { readDocument } from './readers/index.js';
+import type { AmountFact } from './types.js';
+
+const kb = seedKnowledgeBase();
+const amount = (label: string, display: string) => kb.facts.find((f): f is AmountFact => f.type === 'amount' && f.label === label && f.display === display && f.role !== 'threshold')!;
+
+describe('eligibility rules', () => {
+  it('reads who, level and rank bars from the sentence', () => {
+    expect(amount('（十四）', '100万元').rule).toMatchObject({ who: '新认定为国家级科技企业孵化器', level: 'national', thresholds: [], readable: true });
+    const rise = amount('（二十七）', '800万元').rule!;
+    expect(rise.thresholds.map((t) => [t.display, t.op])).toEqual([['10位', 'rise'], ['60名', 'top']]);
+    expect(amount('（二十七）', '1000万元').rule!.thresholds.map((t) => [t.display, t.op])).toEqual([['35名', 'top']]);
+  });
+
+  it('splits a list subject into alternatives', () => {
+    expect(amount('（八）', '1000万元').rule!.alternatives).toEqual(['新认定的国家重点实验室', '国家制造业创新中心', '国家技术创新中心', '国家工程研究中心']);
+  });
+
+  it('gives every award, cap and ratio a rule, and thresholds none', () => {
+    const grants = kb.facts.filter((f): f is AmountFact => f.type === 'amount');
+    expect(grants.filter((f) => f.role !== 'threshold' && f.role !== 'other').every((f) => f.rule)).toBe(true);
+    expect(grants.filter((f) => f.role === 'threshold').some((f) => f.rule)).toBe(false);
+  });
+
+  it('quotes what a document says about combining awards, and counts rules in the build report', async () => {
+    const text = [
+      '关于支持示范企业的若干措施',
+      '第一条 对新认定的示范企业，给予50万元奖励。',
+      '第二条 对首次进入培育库的企业，给予20万元奖励。',
+      '第三条 同一企业符合本措施多项条款的，按就高原则不重复享受。',
+    ].join('\n');
+    const data = buildKnowledgeBaseData([await readDocument(new TextEncoder().encode(text), 'demo.txt')], lexicon, tokenizer);
+    const award = data.facts.find((f): f is AmountFact => f.type === 'amount' && f.display === '50万元')!;
+    expect(award.rule!.stacking).toBe('同一企业符合本措施多项条款的，按就高原则不重复享受。');
+    expect(documentReport(data.documents[0], data.facts).rules).toEqual({ readable: 2, unreadable: 0 });
+  });
+});

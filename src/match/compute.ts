@@ -1,0 +1,110 @@
+// An award's amount for one profile, computed from the profile's own figures where the rule takes them: a ratio of
+// money it received (1:1 of 国家支持资金, 50% of 失业保险费), a per-unit award times its counts (5元/人/夜 × 1200人 ×
+// 2晚), a step award (每满一万人奖励一万元), each bounded by the cap of its sentence. Every computation is re-checked
+// (src/qa/arith.ts) against the clause and the profile before it is shown; one that does not check out is not shown.
+import type { AmountFact, Clause } from '../corpus/types.js';
+import { checkComputation, formatComputation, parseQuantity, showYuan, type Computation } from '../qa/arith.js';
+import type { Matcher } from './match.js';
+import type { Profile, ProfileNumber } from './profile.js';
+
+export interface Computed {
+  result: string;
+  yuan: number;
+  upTo: boolean;
+  shown: string;
+  computation: Computation;
+  /** Set when the figures show the rule is not met (不满一万人). */
+  failed?: string;
+}
+
+const TIME = /^(?:月|年|季度|日|天)$/;
+const share = (a: string, b: string) => [...new Set(a)].filter((c) => /[\u4e00-\u9fa5]/.test(c) && b.includes(c)).length;
+
+function numberIn(m: Matcher, profile: Profile, unit: string, words: string, used: Set<ProfileNumber>, money = false): ProfileNumber | undefined {
+  const units = new Set([unit, ...(m.words.unitAliases[unit] ?? [])]);
+  const same = profile.numbers.filter((n) => !used.has(n) && (money ? n.unit === '元' : units.has(n.unit)));
+  return [...same].sort((a, b) => share(words, b.before) - share(words, a.before))[0];
+}
+
+/** What an award is per: its own unit (5元/人/夜), or the unit written before it (每块奖励1万元). */
+function perOf(m: Matcher, f: AmountFact): string | undefined {
+  if (f.per) return f.per;
+  const at = f.sentence.indexOf(f.display);
+  return at === -1 ? undefined : f.sentence.slice(Math.max(0, at - 6), at).match(m.words.perUnit)?.[1];
+}
+
+/** The figure as an operand of a step: 5元/人/夜 → 5元, 1:1 stays. */
+const operand = (display: string) => display.replace(/\/[\u4e00-\u9fa5/]+$/, '');
+
+export function computeAmount(m: Matcher, f: AmountFact, cap: AmountFact | undefined, profile: Profile, clause: Clause): Computed | undefined {
+  const ruleValues = new Set([f.value, f.valueMax, cap?.value, ...(f.rule?.thresholds ?? []).map((t) => t.value)]);
+  let c: { steps: string[]; inputs: string[]; value: number; like: string } | undefined;
+  let failed: string | undefined;
+  if (f.role === 'ratio' && (f.kind === 'ratio' || f.kind === 'percent')) {
+    const at = f.sentence.indexOf(f.display);
+    const base = f.sentence.slice(Math.max(0, at - 10), at);
+    const r = parseQuantity(f.display);
+    if (r && m.lang.calc.moneyBase.test(base)) {
+      const money = profile.numbers.filter((n) => n.unit === '元' && !ruleValues.has(n.value));
+      if (money.length) {
+        const sum = money.reduce((n, x) => n + x.value, 0);
+        const like = money[0].raw;
+        const steps: string[] = [];
+        let baseText = money[0].raw;
+        if (money.length > 1) {
+          baseText = showYuan(sum, like);
+          steps.push(`${money.map((x) => x.raw).join(' + ')} = ${baseText}`);
+        }
+        const value = sum * r.value;
+        steps.push(`${baseText} × ${f.display} = ${showYuan(value, like)}`);
+        c = { steps, inputs: money.map((x) => x.raw), value, like };
+      }
+    }
+  } else if (f.kind === 'money' && perOf(m, f) && !TIME.test(perOf(m, f)!)) {
+    const used = new Set<ProfileNumber>();
+    const counts: ProfileNumber[] = [];
+    for (const unit of perOf(m, f)!.split('/')) {
+      const n = numberIn(m, profile, unit, f.sentence, used);
+      if (!n) return undefined;
+      used.add(n);
+      counts.push(n);
+    }
+    const value = counts.reduce((n, x) => n * x.value, f.value);
+    const nums = counts.map((x) => String(x.value));
+    c = { steps: [`${operand(f.display)} × ${nums.join(' × ')} = ${showYuan(value, f.display)}`], inputs: counts.map((x) => x.raw), value, like: f.display };
+  } else if (f.kind === 'money') {
+    // 每满一万人奖励一万元: a count bar just after a step word, before the award, in the award's sentence.
+    const bar = (f.rule?.thresholds ?? []).find((t) => {
+      const at = f.sentence.indexOf(t.display);
+      return at !== -1 && m.words.step.test(f.sentence.slice(Math.max(0, at - 3), at)) && f.sentence.indexOf(f.display, at + t.display.length) !== -1;
+    });
+    if (bar) {
+      const n = numberIn(m, profile, bar.unit, f.sentence, new Set());
+      if (n) {
+        const k = Math.floor(n.value / bar.value + 1e-9);
+        const input = n.raw.replace(/[^\d.万亿]+$/, '');
+        const stepText = bar.value >= 1e4 && bar.value % 1e4 === 0 ? `${bar.value / 1e4}万` : String(bar.value);
+        const value = k * f.value;
+        if (!k) failed = `${n.raw}不满${bar.display}`;
+        c = { steps: [`floor(${input} ÷ ${stepText}) = ${k}`, `${k} × ${showYuan(f.value, f.display)} = ${showYuan(value, f.display)}`], inputs: [n.raw], value, like: f.display };
+      }
+    }
+  }
+  if (!c) return undefined;
+  let value = c.value;
+  let upTo = f.role === 'cap';
+  if (cap && cap.kind === 'money') {
+    upTo = true;
+    if (value > cap.value) {
+      const prev = showYuan(c.value, c.like);
+      c.steps.push(`min(${prev}, ${cap.display}) = ${cap.display}`);
+      value = cap.value;
+    }
+  }
+  const result = c.steps.at(-1)!.split(/\s*=\s*/)[1];
+  const rule = [...new Set([f.sentence, cap?.sentence].filter(Boolean))].join('');
+  const computation: Computation = { rule, inputs: c.inputs, steps: c.steps, result };
+  // Never show a computation that does not check out against the clause and the profile.
+  if (!checkComputation(computation, `${clause.text}${rule}`, profile.text)) return undefined;
+  return { result, yuan: value, upTo, shown: formatComputation(computation), computation, failed };
+}

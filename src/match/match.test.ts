@@ -1,0 +1,78 @@
+// The benefit finder over the seed: a profile gets the awards whose every condition it meets, with the clause, the
+// amount (computed from its own figures where the rule takes them) and the department; the tempting ones of the
+// same clause are held back, or listed with the reason on request.
+import { describe, expect, it } from 'vitest';
+import { checkComputation } from '../qa/arith.js';
+import { seedKnowledgeBase } from '../testing/fixtures.js';
+import { matchProfile } from './match.js';
+import { profileText } from './profile.js';
+
+const kb = seedKnowledgeBase();
+const eligible = (text: string) => matchProfile(kb, text).items.filter((i) => i.status === 'eligible').map((i) => `${i.clause} ${i.amount}`);
+
+describe('matchProfile', () => {
+  it('gives a newly recognised national incubator the national figure, not the regional one', () => {
+    const r = matchProfile(kb, '我们是柳州的孵化器，前几年是自治区级的，今年刚被认定为国家级科技企业孵化器，能拿哪些？');
+    const first = r.items[0];
+    expect(first).toMatchObject({ status: 'eligible', clause: '（十四）', amount: '100万元', docTitle: expect.stringContaining('高新技术产业开发区') });
+    expect(first.quote).toContain(first.display);
+    expect(first.lead).toEqual(['自治区发展改革委']);
+    expect(eligible('我们是柳州的孵化器，前几年是自治区级的，今年刚被认定为国家级科技企业孵化器，能拿哪些？')).not.toContain('（十四） 50万元');
+  });
+
+  it('lists a not-eligible item only on request, with its reason', () => {
+    const text = '桂林的自治区级科技企业孵化器，上个月刚拿到认定文件';
+    expect(matchProfile(kb, text).items.some((i) => i.status === 'not-eligible')).toBe(false);
+    const all = matchProfile(kb, text, { includeNotEligible: true }).items;
+    const national = all.find((i) => i.clause === '（十四）' && i.amount === '100万元' && i.subject.startsWith('新认定'));
+    expect(national).toMatchObject({ status: 'not-eligible', reason: expect.stringContaining('国家级') });
+    expect(all.find((i) => i.amount === '50万元' && i.subject.startsWith('新认定'))?.status).toBe('eligible');
+  });
+
+  it('asks what it cannot tell instead of guessing (是否为新认定？)', () => {
+    const r = matchProfile(kb, '我们是国家级科技企业孵化器，2019年认定的');
+    const item = r.items.find((i) => i.subject === '新认定为国家级科技企业孵化器');
+    expect(item?.status).toBe('needs-info');
+    expect(item?.missing).toMatch(/新认定/);
+    expect(r.ask).toBeDefined();
+  });
+
+  it('holds an award back when the profile denies its condition (园区不是高新区, 没有国家备案)', () => {
+    expect(eligible('我们是玉林县工业园里的企业，园区不是高新区。今年拿到国家重点研发计划300万，能申请哪些？').join()).not.toContain('（九）');
+    expect(eligible('我们的众创空间只在自治区科技厅备案，没有国家备案，能拿哪些？').join()).not.toContain('（十四）');
+  });
+
+  it('checks ranks against the bars: a rise of 12 inside the top 60 earns the 800万 tier, not the top-35 one', () => {
+    const r = matchProfile(kb, '我们是国家高新区，今年全国排名从第50升到第38', { includeNotEligible: true });
+    const tiers = r.items.filter((i) => i.clause === '（二十七）');
+    expect(tiers.find((i) => i.display === '800万元')?.status).toBe('eligible');
+    expect(tiers.find((i) => i.display === '1000万元')?.status).toBe('not-eligible');
+    expect(eligible('国家高新区，今年排名第63，去年第75').join()).not.toContain('（二十七）');
+  });
+
+  it("computes a ratio from the profile's money and caps it, with a computation that checks out", () => {
+    const r = matchProfile(kb, '我司在柳州高新区，承担了国家科技重大专项课题，国家支持资金1500万元，配套能拿多少？');
+    const item = r.items.find((i) => i.clause === '（九）')!;
+    expect(item).toMatchObject({ status: 'eligible', amount: '1000万元', upTo: true });
+    expect(item.computed!.steps).toEqual(['1500万元 × 1:1 = 1500万元', 'min(1500万元, 1000万元) = 1000万元']);
+    expect(checkComputation(item.computed!, item.quote, r.profile.text)).toBe(true);
+  });
+
+  it('reads a structured profile as the same description', () => {
+    const text = profileText({ type: '科技企业孵化器', level: '国家级', events: ['今年新认定'], place: '南宁' });
+    expect(text).toBe('我们是南宁的国家级科技企业孵化器。今年新认定');
+    expect(eligible(text)).toContain('（十四） 100万元');
+  });
+
+  it('sorts by amount, says the text is silent on combining, and totals only what it may add', () => {
+    const r = matchProfile(kb, '南宁高新区的企业，今年牵头建设的国家技术创新中心新认定了；二是今年第一次入选独角兽企业培育库。能拿哪些？');
+    const shown = r.items.filter((i) => i.status === 'eligible');
+    expect(shown.map((i) => i.amount)).toEqual(['1000万元', '100万元']);
+    expect(r.stacking).toEqual([{ docId: 'guangxi-hitech-zones-2021', stated: false, note: '本政策未写明各项能否同时享受' }]);
+    expect(r.total).toMatchObject({ amount: '1100万元', items: 2 });
+  });
+
+  it('finds nothing for a profile the library does not cover', () => {
+    expect(eligible('我们是一家外卖平台，想申请新能源汽车购置补贴')).toEqual([]);
+  });
+});

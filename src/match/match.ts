@@ -1,0 +1,452 @@
+// The benefit finder (政策计算器): a profile against every award's eligibility rule. For each award, cap and ratio of
+// the documents that cover the profile's place, the matcher finds the profile statement that best covers who the
+// rule is for, then checks what the rule asks: the level, a new or first event, the bars (figures, ranks), and
+// denials (没有国家备案). Every condition met → eligible; a condition the profile does not state → needs-info, with
+// the question that settles it; a condition contradicted → not-eligible, with the reason. Amounts are the fact's
+// own, or computed from the profile's figures and checked (src/qa/arith.ts).
+import type { AmountFact, Level, PolicyDocument, Threshold } from '../corpus/types.js';
+import type { KnowledgeBase } from '../index/knowledge-base.js';
+import type { Computation } from '../qa/arith.js';
+import { languageOf, levelMentions, type Language } from '../qa/language.js';
+import { createTermIndex, hasTerm, type Term, type TermIndex } from '../qa/terms.js';
+import { computeAmount } from './compute.js';
+import { readProfile, type Profile } from './profile.js';
+import { matchWordsOf, type MatchWords } from './words.js';
+
+export type MatchStatus = 'eligible' | 'needs-info' | 'not-eligible';
+
+export interface MatchItem {
+  status: MatchStatus;
+  docId: string;
+  docTitle: string;
+  /** The clause as the document labels it (（十四）, 第十九条, 12.). */
+  clause: string;
+  number: number;
+  /** Who the award is for, as the text writes it. */
+  subject: string;
+  /** The amount: the fact's figure as written, or the figure computed from the profile's own numbers. */
+  amount: string;
+  /** The fact's figure as written (1:1, 5元/人/夜, 最高不超过1000万元 is 1000万元). */
+  display: string;
+  role: AmountFact['role'];
+  /** 最高 when the figure is a cap. */
+  upTo: boolean;
+  /** The sentence the figure is in, verbatim (the citation's quote). */
+  quote: string;
+  factId: string;
+  /** The computation shown when the amount is computed from the profile's figures. */
+  computation?: string;
+  computed?: Computation;
+  /** Conditions the profile meets, as the text writes them. */
+  met: string[];
+  /** For needs-info: what to ask. */
+  missing?: string;
+  /** For not-eligible: why. */
+  reason?: string;
+  lead: string[];
+  support: string[];
+  /** Yuan, for sorting and totals (undefined for ratios and percentages not computed). */
+  yuan?: number;
+  /** How much of who the award is for the profile states (0–1, by word rarity). */
+  coverage: number;
+}
+
+export interface MatchResult {
+  items: MatchItem[];
+  /** The sum of eligible items with a definite money amount, when there are two or more and the text does not forbid it. */
+  total?: { amount: string; yuan: number; items: number; upTo: boolean };
+  /** What the documents say about combining the items, per document (verbatim), or that they do not say. */
+  stacking: { docId: string; stated: boolean; note: string }[];
+  /** The one question whose answer would change the list most (the largest needs-info item's). */
+  ask?: string;
+  /** Documents considered (those covering the profile's place). */
+  documents: string[];
+  profile: { text: string; places: string[]; level?: Level };
+}
+
+export interface MatchOptions {
+  docIds?: string[];
+  /** List not-eligible items too (the tempting ones, with reasons). */
+  includeNotEligible?: boolean;
+}
+
+interface Matcher {
+  terms: TermIndex;
+  lang: Language;
+  words: MatchWords;
+  grants: AmountFact[];
+  ruleTerms: Map<string, RuleTerms>;
+}
+
+interface RuleTerms {
+  all: Term[];
+  alternatives: Term[][];
+  /** Terms every alternative shares: the words before the list (新认定的, 高新区内企业获得). */
+  shared: Set<string>;
+  /** Words the profile must state: what happened (获批, 认定, 进入) and who it is (the subject's last word). */
+  essential: Set<string>;
+  /** Words the rule denies (非独生子女): a profile that states them is not eligible. */
+  excluded: Term[];
+}
+
+// Keyed by the fact table, not the knowledge base: a live knowledge base swaps its data when a document is added.
+const matchers = new WeakMap<readonly unknown[], Matcher>();
+// Verbs and particles between a denial and the word it denies (没做国家备案, 没有被认定).
+const DENIAL_TAIL = /[做过在有被的]+$/;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function matcherOf(kb: KnowledgeBase): Matcher {
+  let m = matchers.get(kb.facts);
+  if (!m) {
+    const terms = createTermIndex(kb);
+    const grants = kb.facts.filter((f): f is AmountFact => f.type === 'amount' && f.rule !== undefined && f.rule.readable && f.kind !== 'count');
+    const ruleTerms = new Map<string, RuleTerms>();
+    const content = (ts: Term[]) => ts.filter((t) => !/\d/.test(t.text) && !t.place);
+    const words = matchWordsOf(kb.lexicon);
+    for (const f of grants) {
+      // The bars (提升10位以上, 前35名) are checked against the profile's figures, not looked for as words; a list's
+      // closing category (…和企业技术中心等研发机构) names the kind, not a requirement.
+      const who = f.rule!.thresholds
+        .reduce((w, t) => w.replace(new RegExp(`(?:${words.barBefore.source})?${escapeRe(t.display)}(?:${words.rules.atLeast.source.slice(1)}|${words.rules.atMost.source.slice(1)})?`, 'g'), '，'), f.rule!.who)
+        .replace(words.listTail, '');
+      let all = content(terms.termsOf(who));
+      // A subject of qualifiers only (三星级, 市级奖励) names whom through its clause's heading.
+      if (all.length < 1) all = content(terms.termsOf(`${kb.clause(f.docId, f.clause)?.title ?? ''}${f.rule!.who}`));
+      const items = f.rule!.alternatives.map((a) => a.replace(words.listTail, ''));
+      const first = items[0] ?? '';
+      const cut = Math.max(first.lastIndexOf('的') + 1, ...[...first.matchAll(new RegExp(words.events.source, 'g'))].map((x) => x.index! + x[0].length));
+      const shared = new Set(content(terms.termsOf(first.slice(0, cut))).map((t) => t.text));
+      const essential = new Set(all.filter((t) => words.events.test(t.text) && new RegExp(`^(?:${words.events.source})$`).test(t.text)).map((t) => t.text));
+      // Who it is: the subject's last word, not a qualifier (分别, 每间) that trails it.
+      const head = [...all].filter((t) => !f.qualifiers.includes(t.text) && !/^每/.test(t.text)).sort((a, b) => who.lastIndexOf(b.text) - who.lastIndexOf(a.text))[0];
+      if (head && !items.length) essential.add(head.text);
+      const excluded = all.filter((t) => words.negation.test(who.slice(0, Math.max(0, who.indexOf(t.text)))));
+      ruleTerms.set(f.id, {
+        all: all.filter((t) => !excluded.includes(t)),
+        alternatives: items.map((a) => content(terms.termsOf(a))),
+        shared,
+        essential,
+        excluded,
+      });
+    }
+    m = { terms, lang: languageOf(kb.lexicon), words, grants, ruleTerms };
+    matchers.set(kb.facts, m);
+  }
+  return m;
+}
+
+/** Documents whose jurisdiction holds the profile's places (national documents always). */
+function documentsFor(kb: KnowledgeBase, profile: Profile, docIds?: string[]): PolicyDocument[] {
+  const docs = kb.documents.filter((d) => !docIds?.length || docIds.includes(d.docId));
+  if (!profile.places.length) return docs;
+  return docs.filter((d) => {
+    if (d.level === 'national' || d.region[0] === '全国' || !d.region.length) return true;
+    return profile.places.some((p) => {
+      const chain = [...p.parents, p.name];
+      return d.region.every((r) => chain.includes(r));
+    });
+  });
+}
+
+/** Where a term occurs in a text, and whether each occurrence is denied (没有国家备案). */
+function occurrences(text: string, t: Term, words: MatchWords): { at: number; denied: boolean }[] {
+  const out: { at: number; denied: boolean }[] = [];
+  const lower = text.toLowerCase();
+  for (const f of t.forms) {
+    if (f === 'a') continue;
+    for (let i = lower.indexOf(f); i !== -1; i = lower.indexOf(f, i + 1)) out.push({ at: i, denied: words.negation.test(text.slice(Math.max(0, i - 4), i).replace(DENIAL_TAIL, '')) });
+  }
+  if (!out.length && hasTerm(text, t)) out.push({ at: 0, denied: false });
+  return out;
+}
+
+interface Coverage {
+  ratio: number;
+  statement: number;
+  /** Terms the statement holds only under a denial. */
+  denied: Term[];
+  missingTerms: Term[];
+  /** An essential word (what happened, who) the statement does not state. */
+  essentialMissing: boolean;
+  /** A word the rule denies (非独生子女) that the profile states. */
+  excludedStated: Term[];
+  /** The rule's words the statement states (where its level is looked for). */
+  anchors: Term[];
+}
+
+/** How much of who the rule is for one statement of the profile (with the first, who-we-are, statement) covers. */
+function coverage(m: Matcher, f: AmountFact, profile: Profile): Coverage {
+  const rt = m.ruleTerms.get(f.id)!;
+  // A list subject qualifies through any one item: the terms of the other items are dropped.
+  let terms = rt.all;
+  if (rt.alternatives.length > 1) {
+    let best: Term[] | undefined;
+    let bestRatio = -1;
+    for (const alt of rt.alternatives) {
+      const w = alt.reduce((n, t) => n + t.weight, 0);
+      const r = w ? alt.filter((t) => hasTerm(profile.text, t)).reduce((n, t) => n + t.weight, 0) / w : 0;
+      if (r > bestRatio) (bestRatio = r), (best = alt);
+    }
+    const others = new Set(rt.alternatives.filter((a) => a !== best).flat().map((t) => t.text));
+    const mine = new Set(best!.map((t) => t.text));
+    terms = rt.all.filter((t) => mine.has(t.text) || rt.shared.has(t.text) || !others.has(t.text));
+  }
+  const total = terms.reduce((n, t) => n + t.weight, 0);
+  // Words of a rank bar (全国排名 in 年度全国排名提升10位以上) are stated by the profile's ranks.
+  const figured = new Set(
+    f.rule!.thresholds
+      .filter((t) => (t.op === 'top' || t.op === 'rise') && profile.rank.now !== undefined)
+      .flatMap((t) => terms.filter((x) => t.text.includes(x.text)).map((x) => x.text)),
+  );
+  let best: Coverage = { ratio: 0, statement: 0, denied: [], missingTerms: terms, essentialMissing: true, excludedStated: [], anchors: [] };
+  if (!total) return best;
+  for (let i = 0; i < profile.statements.length; i++) {
+    const own = profile.statements[i];
+    const context = i === 0 ? own : `${profile.statements[0]}，${own}`;
+    let covered = 0;
+    const denied: Term[] = [];
+    const missing: Term[] = [];
+    for (const t of terms) {
+      const occ = occurrences(context, t, m.words);
+      // A profile that denies a word anywhere (园区不是高新区) is not what the word names, whatever else it says.
+      if (occ.some((o) => o.denied)) denied.push(t), missing.push(t);
+      else if (occ.length || figured.has(t.text)) covered += t.weight;
+      else missing.push(t);
+    }
+    const ratio = covered / total;
+    const essentialMissing = missing.some((t) => rt.essential.has(t.text));
+    const excludedStated = rt.excluded.filter((t) => occurrences(context, t, m.words).some((o) => !o.denied));
+    // The later statement wins a tie: profiles tell their history first (前几年是自治区级的，今年…国家级).
+    if (ratio > best.ratio || (ratio === best.ratio && ratio > 0 && i > best.statement)) best = { ratio, statement: i, denied, missingTerms: missing, essentialMissing, excludedStated, anchors: terms.filter((t) => !missing.includes(t)) };
+  }
+  return best;
+}
+
+const LEVEL_NAMES: Record<Level, string> = { national: '国家级', province: '省级（自治区级）', city: '市级', district: '区级', county: '县级' };
+
+/**
+ * The level the profile gives the subject: the level named nearest to where the statement names the subject's own
+ * words (国家重点实验室…，自治区一次性奖补多少: 国家, not the funder 自治区), before it preferred; else the last level the
+ * statement or the who-we-are statement names. Denied levels (没有国家备案) do not count.
+ */
+function profileLevel(m: Matcher, profile: Profile, statement: number, anchors: Term[] = []): Level | undefined {
+  const mentions = (s: string) => levelMentions(m.lang, s).filter((x) => !m.words.negation.test(s.slice(Math.max(0, x.at - 4), x.at).replace(DENIAL_TAIL, '')));
+  const s = profile.statements[statement];
+  const found = mentions(s);
+  const at = anchors.flatMap((t) => occurrences(s, t, m.words).filter((o) => !o.denied).map((o) => o.at));
+  if (found.length && at.length) {
+    const anchor = Math.max(...at);
+    const distance = (x: { at: number; length: number }) => (x.at <= anchor ? anchor - (x.at + x.length) : 2 * (x.at - anchor));
+    return [...found].sort((a, b) => distance(a) - distance(b))[0].level;
+  }
+  return found.at(-1)?.level ?? (statement ? mentions(profile.statements[0]).at(-1)?.level : undefined);
+}
+
+/** What the profile denies: the words after each denial (园区不是高新区 → 高新区, 没做国家备案 → 国家备案). */
+function deniedPhrases(m: Matcher, profile: Profile): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`(?:${m.words.negation.source.slice(0, -1)})[做过在有被是的]*([\\u4e00-\\u9fa5]{2,8})`, 'g');
+  for (const x of profile.text.matchAll(re)) out.push(x[1]);
+  return out;
+}
+
+/** The longest part (2+ characters, from its start) of a denied phrase that the rule's words contain. */
+function deniedIn(who: string, phrases: string[]): string | undefined {
+  for (const p of phrases) for (let n = p.length; n >= 2; n--) if (who.includes(p.slice(0, n))) return p.slice(0, n);
+  return undefined;
+}
+
+/** The profile's number a bar is about: same unit (or an alias), the one whose words share most with the bar's. */
+function numberFor(m: Matcher, profile: Profile, t: Threshold) {
+  const units = new Set([t.unit, ...(m.words.unitAliases[t.unit] ?? [])]);
+  const money = t.unit === '元';
+  const same = profile.numbers.filter((n) => (money ? n.unit === '元' : units.has(n.unit)));
+  if (same.length <= 1) return same[0];
+  const share = (a: string, b: string) => [...new Set(a)].filter((c) => /[\u4e00-\u9fa5]/.test(c) && b.includes(c)).length;
+  return [...same].sort((a, b) => share(t.text, b.before) - share(t.text, a.before))[0];
+}
+
+/**
+ * Tiers of one sentence (新建高级雪道、中级雪道、初级雪道分别奖励…): when the profile states the words that set a
+ * sibling apart and none of this figure's own, the figure is the sibling's tier, not the profile's.
+ */
+function siblingTier(m: Matcher, f: AmountFact, same: AmountFact[], profile: Profile): string | undefined {
+  const own = m.ruleTerms.get(f.id)?.all ?? [];
+  const stated = (t: Term) => occurrences(profile.text, t, m.words).some((o) => !o.denied);
+  for (const x of same) {
+    if (x === f || !m.ruleTerms.has(x.id)) continue;
+    const theirs = m.ruleTerms.get(x.id)!.all;
+    const mine = own.filter((t) => !theirs.some((u) => u.text === t.text));
+    const other = theirs.filter((t) => !own.some((u) => u.text === t.text));
+    if (mine.length && other.length && !mine.some(stated) && other.every(stated)) return `本项为“${f.rule!.who}”，所述为“${x.rule!.who}”`;
+  }
+  return undefined;
+}
+
+const gradeOf = (g: string) => ({ 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 })[g as '一'] ?? Number(g);
+
+interface Judgement {
+  status: MatchStatus;
+  met: string[];
+  missing?: string;
+  reason?: string;
+}
+
+function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denials: string[]): Judgement {
+  const rule = f.rule!;
+  const met: string[] = [];
+  const unknown: string[] = [];
+  const failed: string[] = [];
+  const denied = deniedIn(rule.who, denials);
+  if (denied) failed.push(`所述不是（没有）${denied}，本项为“${rule.who}”`);
+  const s = profile.statements[cov.statement];
+  const context = cov.statement ? `${profile.statements[0]}，${s}` : s;
+  if (cov.excludedStated.length) failed.push(`本项不适用于${cov.excludedStated.map((t) => t.text).join('、')}（“${rule.who}”）`);
+  if (cov.denied.length) failed.push(`不是${cov.denied.map((t) => t.text).join('、')}（“${rule.who}”）`);
+  // Level.
+  if (rule.level) {
+    const own = profileLevel(m, profile, cov.statement, cov.anchors);
+    if (!own) unknown.push(`是否为${LEVEL_NAMES[rule.level]}？`);
+    else if (own !== rule.level) failed.push(`本项为${LEVEL_NAMES[rule.level]}，所述为${LEVEL_NAMES[own]}`);
+    else met.push(LEVEL_NAMES[rule.level]);
+  }
+  // A grade (4A级, 4星级): the profile's latest one must be the rule's.
+  const grade = rule.who.match(m.words.grade);
+  if (grade) {
+    const said = [...context.matchAll(new RegExp(m.words.grade.source, 'g'))].map((g) => gradeOf(g[1])).at(-1);
+    if (said === undefined) unknown.push(`是否为${grade[0]}？`);
+    else if (said !== gradeOf(grade[1])) failed.push(`本项为${grade[0]}，所述为${said}级`);
+    else met.push(grade[0]);
+  }
+  // A new or first event.
+  if (m.words.requiresFirst.test(rule.who)) {
+    const top = rule.thresholds.find((t) => t.op === 'top');
+    const wasIn = top && profile.rank.before !== undefined && profile.rank.before <= top.value;
+    if (m.words.first.test(context) && !wasIn) met.push('首次');
+    else if (m.words.notFirst.test(context) || wasIn) failed.push(`须为首次（${rule.who}）`);
+    else unknown.push('是否为首次？');
+  } else if (m.words.requiresRecent.test(rule.who)) {
+    if (m.words.notRecent.test(context)) failed.push(`须为新${rule.who.match(m.words.requiresRecent)![0].slice(1)}，所述不是新近发生`);
+    else if (m.words.recent.test(context)) met.push('新近');
+    else unknown.push(`是否为${rule.who.match(m.words.requiresRecent)![0]}？`);
+  }
+  // Bars.
+  const years = rule.who.match(m.words.consecutive) ?? f.sentence.match(m.words.consecutive);
+  for (const t of rule.thresholds) {
+    if (t.op === 'drop' || t.op === 'bottom') continue;
+    if (t.op === 'top' || t.op === 'rise') {
+      const { now, before, list } = profile.rank;
+      if (t.op === 'top' && years && Number(years[1]) >= 2) {
+        const n = Number(years[1]);
+        if (list.length >= n) (list.slice(-n).every((r) => r <= t.value) ? met : failed).push(`连续${n}年前${t.value}名（所述${list.join('、')}）`);
+        else unknown.push(`近${n}年的排名分别是多少？`);
+        continue;
+      }
+      if (t.op === 'top') {
+        if (now === undefined) unknown.push(`今年排名第几？（须前${t.value}名）`);
+        else (now <= t.value ? met : failed).push(`第${now}名${now <= t.value ? '在' : '不在'}前${t.value}名内`);
+      } else if (now === undefined || before === undefined) unknown.push(`去年和今年的排名各是第几？（须提升${t.value}位以上）`);
+      else (before - now >= t.value ? met : failed).push(`${before - now >= 0 ? `提升${before - now}位` : `下降${now - before}位`}，须提升${t.value}位以上`);
+      continue;
+    }
+    const n = numberFor(m, profile, t);
+    if (!n) {
+      unknown.push(`是否达到“${t.text}”？`);
+      continue;
+    }
+    const ok = t.op === 'range' ? n.value >= t.value && n.value <= (t.valueMax ?? Infinity) : t.op === 'at-most' ? n.value <= t.value : n.value >= t.value;
+    (ok ? met : failed).push(`${n.raw}${ok ? '符合' : '不符合'}“${t.text}”`);
+  }
+  if (failed.length) return { status: 'not-eligible', met, reason: failed.join('；') };
+  if (unknown.length) return { status: 'needs-info', met, missing: unknown[0] };
+  return { status: 'eligible', met };
+}
+
+/** Below this share of who the rule is for, the award is about someone else. */
+const RELATED = 0.45;
+/** Between this and RELATED, an award is a tempting near miss: listed as not-eligible on request. */
+const TEMPTING = 0.35;
+
+export function matchProfile(kb: KnowledgeBase, text: string, opts: MatchOptions = {}): MatchResult {
+  const m = matcherOf(kb);
+  const profile = readProfile(kb, text, m.words);
+  const docs = documentsFor(kb, profile, opts.docIds);
+  const inScope = new Set(docs.map((d) => d.docId));
+  const denials = deniedPhrases(m, profile);
+  const items: MatchItem[] = [];
+  const sentences = new Map<string, AmountFact[]>();
+  for (const f of m.grants) if (inScope.has(f.docId)) sentences.set(`${f.docId}|${f.sentence}`, [...(sentences.get(`${f.docId}|${f.sentence}`) ?? []), f]);
+  for (const f of m.grants) {
+    if (!inScope.has(f.docId)) continue;
+    const same = sentences.get(`${f.docId}|${f.sentence}`) ?? [];
+    // A cap beside a ratio or a per-unit award in its sentence bounds that figure; it is not a benefit of its own.
+    if (f.role === 'cap' && same.some((x) => x !== f && (x.role === 'ratio' || (x.per && x.kind === 'money')))) continue;
+    const cov = coverage(m, f, profile);
+    if (cov.ratio < TEMPTING) continue;
+    const tier = cov.ratio >= RELATED ? siblingTier(m, f, same, profile) : undefined;
+    let j: Judgement = tier
+      ? { status: 'not-eligible', met: [], reason: tier }
+      : cov.ratio >= RELATED && !cov.essentialMissing
+        ? judge(m, f, profile, cov, denials) : { status: 'not-eligible', met: [], reason: `所述未提到：${cov.missingTerms.map((t) => t.text).join('、')}` };
+    const doc = kb.document(f.docId)!;
+    const clause = kb.clause(f.docId, f.clause)!;
+    const cap = same.find((x) => x !== f && x.role === 'cap' && x.kind === 'money');
+    const computed = j.status !== 'not-eligible' ? computeAmount(m, f, cap, profile, clause) : undefined;
+    if (computed?.failed) j = { status: 'not-eligible', met: j.met, reason: computed.failed };
+    if (j.status === 'not-eligible' && !opts.includeNotEligible) continue;
+    items.push({
+      status: j.status,
+      docId: f.docId,
+      docTitle: doc.title,
+      clause: clause.cite,
+      number: clause.number,
+      subject: f.rule!.who,
+      amount: computed?.result ?? f.display,
+      display: f.display,
+      role: f.role,
+      upTo: computed ? computed.upTo : f.role === 'cap' || f.qualifiers.some((q) => /最高|不超过/.test(q)),
+      quote: f.sentence,
+      factId: f.id,
+      computation: computed?.shown,
+      computed: computed?.computation,
+      met: j.met,
+      missing: j.missing,
+      reason: j.reason,
+      lead: clause.lead.map((d) => d.name),
+      support: clause.support.map((d) => d.name),
+      // Money per recipient (每家100万元) is the recipient's; per person or per 亩 it depends on counts not given.
+      yuan: computed?.yuan ?? (f.kind === 'money' && (!f.per || m.words.perRecipient.test(f.per)) ? f.valueMax ?? f.value : undefined),
+      coverage: Math.round(cov.ratio * 100) / 100,
+    });
+  }
+  const order: Record<MatchStatus, number> = { eligible: 0, 'needs-info': 1, 'not-eligible': 2 };
+  items.sort((a, b) => order[a.status] - order[b.status] || (b.yuan ?? -1) - (a.yuan ?? -1) || a.factId.localeCompare(b.factId, 'en', { numeric: true }));
+  const eligible = items.filter((i) => i.status === 'eligible');
+  const byDoc = [...new Set(items.filter((i) => i.status !== 'not-eligible').map((i) => i.docId))];
+  const stacking = byDoc.map((docId) => {
+    const said = m.grants.find((f) => f.docId === docId && f.rule!.stacking && items.some((i) => i.factId === f.id))?.rule?.stacking;
+    return said ? { docId, stated: true, note: said } : { docId, stated: false, note: '本政策未写明各项能否同时享受' };
+  });
+  const summable = eligible.filter((i) => i.yuan !== undefined);
+  const forbidden = stacking.some((s) => s.stated && !/可叠加|可同时享受|叠加享受|同时享受/.test(s.note));
+  const total =
+    summable.length >= 2 && !forbidden
+      ? { yuan: summable.reduce((n, i) => n + i.yuan!, 0), items: summable.length, upTo: summable.some((i) => i.upTo), amount: '' }
+      : undefined;
+  if (total) total.amount = showTotal(total.yuan);
+  const needs = items.filter((i) => i.status === 'needs-info');
+  return {
+    items,
+    total,
+    stacking,
+    ask: needs.sort((a, b) => (b.yuan ?? 0) - (a.yuan ?? 0))[0]?.missing,
+    documents: docs.map((d) => d.docId),
+    profile: { text: profile.text, places: profile.places.map((p) => p.name), level: profileLevel(m, profile, 0) },
+  };
+}
+
+function showTotal(yuan: number): string {
+  return yuan >= 1e4 && Number.isInteger(Math.round((yuan / 1e4) * 100) / 100) ? `${+(yuan / 1e4).toFixed(2)}万元` : `${yuan}元`;
+}
+
+export type { Matcher };

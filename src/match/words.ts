@@ -1,0 +1,79 @@
+// The benefit finder's words (language.json "match"), compiled once per lexicon.
+import { compileRuleWords, type RuleWords } from '../corpus/eligibility.js';
+import type { Lexicon } from '../text/lexicon.js';
+import { languageOf } from '../qa/language.js';
+
+export interface MatchWords {
+  rules: RuleWords;
+  recent: RegExp;
+  notRecent: RegExp;
+  /** A subject whose event must be new (新认定, 新评定为) or first (首次进入). */
+  requiresRecent: RegExp;
+  requiresFirst: RegExp;
+  first: RegExp;
+  notFirst: RegExp;
+  /** A denial just before a word: 没有, 不是 (the word is not what the profile says it is). */
+  negation: RegExp;
+  statementBreak: RegExp;
+  rankNow: RegExp;
+  rankBefore: RegExp;
+  rankChange: RegExp;
+  /** Consecutive years a rank must hold (连续3年). */
+  consecutive: RegExp;
+  step: RegExp;
+  unitAliases: Record<string, string[]>;
+  ask: RegExp;
+  /** Words before a bar's figure that are part of the bar (提升, 前, 达到). */
+  barBefore: RegExp;
+  /** A grade a rule is for (4A, 4星级); its first group is the digit. */
+  grade: RegExp;
+  /** What happened to a subject (获批, 认定, 进入): a profile must state it. */
+  events: RegExp;
+  /** A list's closing category (等研发机构). */
+  listTail: RegExp;
+  perUnit: RegExp;
+  /** A question that describes the asker (我们是, 我司). */
+  self: RegExp;
+  /** A turn that adds to the description the conversation holds (我们还…, 另外…). */
+  refine: RegExp;
+  /** Units that are the applicant itself (每家): money per one of them is the applicant's. */
+  perRecipient: RegExp;
+}
+
+const cache = new WeakMap<Lexicon, MatchWords>();
+
+export function matchWordsOf(lex: Lexicon): MatchWords {
+  let w = cache.get(lex);
+  if (!w) {
+    const f = lex.language.match;
+    const lang = languageOf(lex);
+    w = {
+      rules: compileRuleWords(f),
+      recent: new RegExp(f.recent),
+      notRecent: new RegExp(f.notRecent),
+      requiresRecent: new RegExp(f.requiresRecent),
+      requiresFirst: new RegExp(f.requiresFirst),
+      first: new RegExp(f.first),
+      notFirst: new RegExp(f.notFirst),
+      negation: new RegExp(`(?:${f.negation})$`),
+      statementBreak: new RegExp(`(?:${f.statementBreak})`),
+      rankNow: new RegExp(f.rankNow),
+      rankBefore: new RegExp(f.rankBefore),
+      rankChange: lang.calc.rankChange,
+      consecutive: new RegExp(f.consecutive),
+      step: lang.calc.step,
+      unitAliases: f.unitAliases,
+      ask: new RegExp(f.ask),
+      barBefore: new RegExp(f.barBefore),
+      grade: new RegExp(f.grade),
+      events: new RegExp(f.events),
+      listTail: new RegExp(`(?:${f.listTail})$`),
+      perUnit: new RegExp(`(?:${f.perUnit})$`),
+      self: new RegExp(f.self),
+      refine: new RegExp(`^(?:${f.refine})`),
+      perRecipient: new RegExp(`^(?:${f.perRecipient})$`),
+    };
+    cache.set(lex, w);
+  }
+  return w;
+}

@@ -14,7 +14,7 @@ const harness = useConsole();
 const withPage = (opts: PageOptions, fn: (page: Page) => Promise<void>) => withHarnessPage(harness(), opts, fn);
 
 /** What shows that a view has loaded its data. */
-const READY: Record<string, string> = { 条款: '#clause-detail .clause', 资金一览: '#funding-table tbody tr', 部门: '.dept-card', 文件: '#files-table tbody tr' };
+const READY: Record<string, string> = { 条款: '#clause-detail .clause', 资金一览: '#funding-table tbody tr', 部门: '.dept-card', 政策匹配: '#match-form button[type=submit]', 文件: '#files-table tbody tr' };
 
 /** Fails when the page scrolls sideways (content wider than the viewport). */
 async function expectNoOverflow(page: Page, where: string, width: number) {
@@ -225,7 +225,7 @@ describe('hotline console (Chromium)', { timeout: 90_000 }, () => {
       expect(await page.getByRole('tablist').isVisible()).toBe(false);
       expect(await page.getByRole('button', { name: '打印资金一览' }).isVisible()).toBe(false);
       expect(await page.locator('#funding-table table').isVisible()).toBe(true);
-      expect(await page.locator('.print-only').textContent()).toContain(`《${DOC}》资金一览`);
+      expect(await page.locator('#panel-funding .print-only').textContent()).toContain(`《${DOC}》资金一览`);
       mkdirSync(OUT_DIR, { recursive: true });
       await page.pdf({ path: join(OUT_DIR, 'funding-print.pdf'), format: 'A4' });
     });
@@ -295,7 +295,7 @@ describe('hotline console (Chromium)', { timeout: 90_000 }, () => {
   it('has tabs with roles and keyboard navigation, and a name on every control', async () => {
     await withPage({}, async (page) => {
       const tabs = page.getByRole('tab');
-      expect(await tabs.allTextContents()).toEqual(['问答', '条款', '资金一览', '部门', '搜索', '文件']);
+      expect(await tabs.allTextContents()).toEqual(['问答', '条款', '资金一览', '部门', '搜索', '政策匹配', '文件']);
       await page.getByRole('tab', { name: '问答' }).focus();
       await page.keyboard.press('ArrowRight');
       expect(await page.getByRole('tab', { name: '条款' }).getAttribute('aria-selected')).toBe('true');

@@ -28,6 +28,7 @@ export const CONSOLE_HTML = `<!doctype html>
     <button type="button" role="tab" id="tab-funding" aria-controls="panel-funding" aria-selected="false" tabindex="-1">资金一览</button>
     <button type="button" role="tab" id="tab-departments" aria-controls="panel-departments" aria-selected="false" tabindex="-1">部门</button>
     <button type="button" role="tab" id="tab-search" aria-controls="panel-search" aria-selected="false" tabindex="-1">搜索</button>
+    <button type="button" role="tab" id="tab-match" aria-controls="panel-match" aria-selected="false" tabindex="-1">政策匹配</button>
     <button type="button" role="tab" id="tab-files" aria-controls="panel-files" aria-selected="false" tabindex="-1">文件</button>
   </nav>
 </header>
@@ -89,6 +90,31 @@ export const CONSOLE_HTML = `<!doctype html>
       <button type="submit">搜索</button>
     </form>
     <div id="search-results" aria-live="polite"></div>
+  </section>
+
+  <section id="panel-match" class="panel" role="tabpanel" aria-labelledby="tab-match" hidden>
+    <div class="panel-head">
+      <h2>政策匹配</h2>
+      <p id="match-count" class="meta"></p>
+      <button type="button" id="print-match" class="secondary" aria-label="打印匹配结果">打印</button>
+    </div>
+    <p class="print-only">政策匹配结果 · 单位情况：<span id="print-match-profile"></span></p>
+    <form id="match-form" class="match-form" autocomplete="off">
+      <div class="field wide">
+        <label for="match-text">单位情况（按来电人原话）</label>
+        <textarea id="match-text" rows="2" maxlength="900" placeholder="如：我们是南宁的孵化器，今年刚被认定为国家级"></textarea>
+      </div>
+      <div class="field"><label for="match-type">单位类型</label><input id="match-type" type="text" maxlength="50" placeholder="如：科技企业孵化器"></div>
+      <div class="field"><label for="match-level">级别</label>
+        <select id="match-level"><option value="">不限</option><option>国家级</option><option>省级</option><option>自治区级</option><option>市级</option><option>县级</option></select></div>
+      <div class="field"><label for="match-events">发生的事项</label><input id="match-events" type="text" maxlength="200" placeholder="如：今年新认定、通过国家备案"></div>
+      <div class="field"><label for="match-figures">数字</label><input id="match-figures" type="text" maxlength="200" placeholder="如：国家支持资金600万元、排名从第50升到第38"></div>
+      <div class="field"><label for="match-place">所在地</label><input id="match-place" type="text" maxlength="50" placeholder="如：南宁"></div>
+      <div class="field check"><input id="match-all" type="checkbox"><label for="match-all">同时列出不符合的项目及原因</label></div>
+      <button type="submit">匹配</button>
+    </form>
+    <p class="hint">结果按条款原文逐项判断：“需确认”为原文条件中来电人尚未说明的；金额以条款原文为准。</p>
+    <div id="match-result" aria-live="polite"></div>
   </section>
 
   <section id="panel-files" class="panel" role="tabpanel" aria-labelledby="tab-files" hidden>

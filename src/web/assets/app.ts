@@ -10,6 +10,7 @@ import { setupDocumentPicker } from './documents.js';
 import { setupFunding, showFunding } from './funding.js';
 import { setupKeys } from './keys.js';
 import { setupLibrary, showLibrary } from './library.js';
+import { setupMatch } from './match.js';
 import { setupSearch } from './search.js';
 
 const ON_OPEN = { clauses: showClauses, funding: showFunding, departments: showDepartments, files: showLibrary };
@@ -48,6 +49,7 @@ setupFunding();
 setupDepartments();
 setupSearch();
 setupLibrary();
+setupMatch();
 
 const fromHash = function () { return tabs.find(function (t) { return '#' + nameOf(t) === location.hash; }); };
 const clauseFromHash = function () {

@@ -15,6 +15,7 @@ import { HISTORY_JS } from './history.js';
 import { ICON_SVG } from './icon.js';
 import { KEYS_JS } from './keys.js';
 import { LIBRARY_JS } from './library.js';
+import { MATCH_JS } from './match.js';
 import { PRINT_CSS } from './print.js';
 import { SEARCH_GROUPS_JS } from './search-groups.js';
 import { SEARCH_JS } from './search.js';
@@ -48,6 +49,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   'history.js': js(HISTORY_JS),
   'keys.js': js(KEYS_JS),
   'library.js': js(LIBRARY_JS),
+  'match.js': js(MATCH_JS),
   'search.js': js(SEARCH_JS),
   'search-groups.js': js(SEARCH_GROUPS_JS),
   'session.js': js(SESSION_JS),

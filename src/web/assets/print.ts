@@ -3,7 +3,7 @@
 export const PRINT_CSS = `
 @page { size: A4; margin: 14mm 12mm; }
 body { background: #fff; color: #000; font-size: 10.5pt; line-height: 1.5; }
-.top, .skip, .panel-head button, .ask, .suggestions, .answer-tools, .filter, .clause-nav, .hint, dialog, #status { display: none !important; }
+.top, .skip, .panel-head button, .ask, .match-form, .suggestions, .answer-tools, .filter, .clause-nav, .hint, dialog, #status { display: none !important; }
 main { max-width: none; padding: 0; }
 .print-only { display: block; margin: 0 0 6pt; font-weight: 700; }
 .panel-head { margin-bottom: 4pt; }

@@ -164,6 +164,17 @@ table.files td .meta { display: block; font-size: .8rem; }
 .doc-status.active { background: #1a7f37; }
 details.admin { margin-top: 1.25rem; background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem; }
 details.admin summary { cursor: pointer; font-weight: 700; }
+form.match-form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; margin: .5rem 0; }
+form.match-form .field { display: flex; flex-direction: column; gap: .2rem; min-width: 0; flex: 1 1 12rem; }
+form.match-form .field.wide { flex-basis: 100%; }
+form.match-form .field.check { flex-direction: row; align-items: center; gap: .4rem; flex: 0 1 auto; }
+form.match-form input[type=text], form.match-form select, form.match-form textarea { border: 1px solid #9aa5b1; border-radius: 8px; padding: .45rem .7rem; font: inherit; min-width: 0; }
+.status { display: inline-block; padding: 0 .45rem; border-radius: 6px; font-weight: 700; white-space: nowrap; }
+.status.eligible { background: #e3f4e8; color: #185c2e; }
+.status.needs-info { background: #fff3d6; color: #6b4a00; }
+.status.not-eligible { background: #f1f3f5; color: #4a5560; }
+.computation { margin: .2rem 0 0; font-size: .85rem; color: #4a5560; overflow-wrap: anywhere; }
+.total, .ask-next { font-weight: 700; }
 form.upload { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .75rem 1rem; margin: .75rem 0 .25rem; }
 form.upload .field { display: flex; flex-direction: column; gap: .2rem; min-width: 0; flex: 1 1 14rem; }
 form.upload input[type=password] { border: 1px solid #9aa5b1; border-radius: 8px; padding: .45rem .7rem; }
@@ -219,6 +230,7 @@ dialog.drawer::backdrop { background: rgb(15 23 42 / .45); }
   main { padding: .75rem; }
   .top { padding: .5rem .75rem; }
   .top .sub { display: none; }
+  .tabs { flex-wrap: wrap; }
   .tabs [role=tab] { padding: .35rem .55rem; }
   .msg.user { max-width: 92%; }
   .clause-detail { padding: .75rem; }

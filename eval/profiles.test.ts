@@ -8,27 +8,36 @@ import { libraryKnowledgeBase } from './library/kb.js';
 import { loadProfiles, scoreProfile, summarise, type ProfileScore } from './profiles.js';
 
 const kb = await libraryKnowledgeBase();
-const run = (split: 'dev' | 'holdout') => loadProfiles(split).map((c) => ({ c, r: matchProfile(kb, c.profile), s: undefined as ProfileScore | undefined })).map((x) => ({ ...x, s: scoreProfile(kb, x.c, x.r) }));
+const run = (split: 'dev' | 'fresh' | 'holdout') => loadProfiles(split).map((c) => ({ c, r: matchProfile(kb, c.profile), s: undefined as ProfileScore | undefined })).map((x) => ({ ...x, s: scoreProfile(kb, x.c, x.r) }));
 const why = (rows: ReturnType<typeof run>) => rows.filter((x) => x.s.fp || x.s.fn || x.s.violations).map((x) => `${x.c.id}: shown ${x.s.shown.join(' | ')}; missed ${x.s.missed.join(' | ')}; wrong ${x.s.wrong.join(' | ')}`).join('\n');
 
 describe('benefit finder eval', () => {
   const dev = run('dev');
+  // Written later by a helper who saw only the policy texts, measured before the matcher was tuned on it (issue note).
+  const fresh = run('fresh');
   const holdout = run('holdout');
   const sDev = summarise(dev.map((x) => x.s));
+  const sFresh = summarise(fresh.map((x) => x.s));
   const sHold = summarise(holdout.map((x) => x.s));
-  console.log(`profiles dev: precision ${(sDev.precision * 100).toFixed(1)}%, recall ${(sDev.recall * 100).toFixed(1)}%, violations ${sDev.violations}; holdout: precision ${(sHold.precision * 100).toFixed(1)}%, recall ${(sHold.recall * 100).toFixed(1)}%, violations ${sHold.violations}`);
+  const line = (name: string, x: ReturnType<typeof summarise>) => `${name}: precision ${(x.precision * 100).toFixed(1)}%, recall ${(x.recall * 100).toFixed(1)}%, violations ${x.violations}`;
+  console.log(`profiles ${line('dev', sDev)}; ${line('fresh', sFresh)}; ${line('holdout', sHold)}`);
 
   it('has at least 40 profiles over the seed and the real documents', () => {
-    expect(dev.length + holdout.length).toBeGreaterThanOrEqual(40);
+    expect(dev.length + fresh.length + holdout.length).toBeGreaterThanOrEqual(40);
     expect(new Set(dev.map((x) => x.c.doc)).size).toBeGreaterThanOrEqual(5);
   });
-  it('development set: precision ≥ 80%, recall ≥ 58%, no tempting item shown as eligible', () => {
-    expect(sDev.precision, why(dev)).toBeGreaterThanOrEqual(0.8);
-    expect(sDev.recall, why(dev)).toBeGreaterThanOrEqual(0.58);
+  it('development set: precision ≥ 85%, recall ≥ 65%, no tempting item shown as eligible', () => {
+    expect(sDev.precision, why(dev)).toBeGreaterThanOrEqual(0.85);
+    expect(sDev.recall, why(dev)).toBeGreaterThanOrEqual(0.65);
     expect(sDev.violations, why(dev)).toBe(0);
   });
+  it('second development set: precision ≥ 75%, recall ≥ 50%, no tempting item shown as eligible', () => {
+    expect(sFresh.precision, why(fresh)).toBeGreaterThanOrEqual(0.75);
+    expect(sFresh.recall, why(fresh)).toBeGreaterThanOrEqual(0.5);
+    expect(sFresh.violations, why(fresh)).toBe(0);
+  });
   it('cites every item and shows only computations that check out (both sets)', () => {
-    for (const { r } of [...dev, ...holdout]) {
+    for (const { r } of [...dev, ...fresh, ...holdout]) {
       for (const i of r.items) {
         expect(kb.clause(i.docId, i.number)?.cite).toBe(i.clause);
         if (i.computed) expect(checkComputation(i.computed, i.quote, r.profile.text), i.computation).toBe(true);

@@ -16,6 +16,8 @@ export interface RuleWords {
   listSeparator: RegExp;
   qualifierOnly: RegExp;
   wholeDocument: RegExp;
+  notBar: RegExp;
+  verbOnly: RegExp;
 }
 
 export function compileRuleWords(f: MatchLanguageFile): RuleWords {
@@ -30,6 +32,8 @@ export function compileRuleWords(f: MatchLanguageFile): RuleWords {
     listSeparator: new RegExp(f.listSeparator),
     qualifierOnly: new RegExp(`^(?:${f.qualifierOnly})$`),
     wholeDocument: new RegExp(f.wholeDocument),
+    notBar: new RegExp(f.notBar),
+    verbOnly: new RegExp(`^(?:${f.verbOnly})$`),
   };
 }
 
@@ -52,22 +56,41 @@ export function attachRules(documents: PolicyDocument[], facts: Fact[], words: R
 }
 
 function ruleOf(f: AmountFact, clauseFacts: AmountFact[], words: RuleWords, stacking: string | undefined): EligibilityRule {
-  const who = f.subject.replace(/[（(][^）)]*[）)]$/, '').trim();
-  const items = who.split(words.listSeparator).map((s) => s.trim()).filter((s) => s.length >= 2);
   // The bars of its own sentence, and those its conditions quote (a threshold stated in the lead-in sentence).
   const sentences = new Set([f.sentence, ...f.conditions]);
   const thresholds = clauseFacts
     .filter((t) => t.role === 'threshold' && [...sentences].some((s) => s.includes(t.sentence) || t.sentence.includes(s)))
     .map((t) => thresholdOf(t, words))
-    .filter((t): t is Threshold => t !== undefined);
+    // "符合以下3个条件之一" counts the conditions, it is not a bar the applicant clears; a bar in brackets
+    // (（超过100人的企业达到15%）) is an exception to the rule, not a requirement of it.
+    .filter((t): t is Threshold => t !== undefined && !words.notBar.test(t.text) && !inBrackets(f.sentence, t.display));
+  let who = f.subject.replace(/[（(][^）)]*[）)]$/, '').trim();
+  // A subject that is only the grant's verb (可申请最高不超过) names nobody: whom its bars describe does (小微企业当年
+  // 新招用…的).
+  if (words.verbOnly.test(who) && thresholds.length) who = thresholds[0].text.replace(/^对/, '').replace(/的$/, '').trim();
+  const items = who.split(words.listSeparator).map((s) => s.trim()).filter((s) => s.length >= 2);
   return {
     who,
     alternatives: items.length > 1 ? items : [],
     level: f.level,
     thresholds: dedupe(thresholds),
     stacking,
-    readable: who.length >= 2 && !words.qualifierOnly.test(who),
+    readable: who.length >= 2 && !words.qualifierOnly.test(who) && !words.verbOnly.test(who),
   };
+}
+
+/** Whether every occurrence of a figure in a sentence sits inside brackets. */
+function inBrackets(sentence: string, display: string): boolean {
+  let depth = 0;
+  const inside: boolean[] = [];
+  for (const ch of sentence) {
+    if (ch === '（' || ch === '(') depth++;
+    inside.push(depth > 0);
+    if ((ch === '）' || ch === ')') && depth) depth--;
+  }
+  const at: number[] = [];
+  for (let i = sentence.indexOf(display); i !== -1; i = sentence.indexOf(display, i + 1)) at.push(i);
+  return at.length > 0 && at.every((i) => inside[i]);
 }
 
 function dedupe(ts: Threshold[]): Threshold[] {

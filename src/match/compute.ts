@@ -18,12 +18,24 @@ export interface Computed {
 }
 
 const TIME = /^(?:月|年|季度|日|天)$/;
-const share = (a: string, b: string) => [...new Set(a)].filter((c) => /[\u4e00-\u9fa5]/.test(c) && b.includes(c)).length;
+/** Characters two texts share, a latin word (SYB, GYB) counting as three. */
+const share = (a: string, b: string) =>
+  [...new Set(a)].filter((c) => /[\u4e00-\u9fa5]/.test(c) && b.includes(c)).length +
+  3 * [...new Set(a.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => b.toUpperCase().includes(w.toUpperCase())).length;
 
 function numberIn(m: Matcher, profile: Profile, unit: string, words: string, used: Set<ProfileNumber>, money = false): ProfileNumber | undefined {
   const units = new Set([unit, ...(m.words.unitAliases[unit] ?? [])]);
   const same = profile.numbers.filter((n) => !used.has(n) && (money ? n.unit === '元' : units.has(n.unit)));
   return [...same].sort((a, b) => share(words, b.before) - share(words, a.before))[0];
+}
+
+/** Whether two texts share a two-character Chinese word. */
+function sharesWord(a: string, b: string): boolean {
+  for (let i = 0; i + 1 < a.length; i++) {
+    const w = a.slice(i, i + 2);
+    if (/^[\u4e00-\u9fa5]{2}$/.test(w) && !w.includes('的') && b.includes(w)) return true;
+  }
+  return false;
 }
 
 /** What an award is per: its own unit (5元/人/夜), or the unit written before it (每块奖励1万元). */
@@ -36,16 +48,24 @@ function perOf(m: Matcher, f: AmountFact): string | undefined {
 /** The figure as an operand of a step: 5元/人/夜 → 5元, 1:1 stays. */
 const operand = (display: string) => display.replace(/\/[\u4e00-\u9fa5/]+$/, '');
 
-export function computeAmount(m: Matcher, f: AmountFact, cap: AmountFact | undefined, profile: Profile, clause: Clause): Computed | undefined {
+export function computeAmount(m: Matcher, f: AmountFact, capOfSentence: AmountFact | undefined, profile: Profile, clause: Clause): Computed | undefined {
+  let cap = capOfSentence;
   const ruleValues = new Set([f.value, f.valueMax, cap?.value, ...(f.rule?.thresholds ?? []).map((t) => t.value)]);
   let c: { steps: string[]; inputs: string[]; value: number; like: string } | undefined;
   let failed: string | undefined;
   if (f.role === 'ratio' && (f.kind === 'ratio' || f.kind === 'percent')) {
+    // What the ratio is of: the words just before it, or the clause's words before its sentence (属于地方留用的土地价款…：
+    // 三星级按60%、四星级按80%…).
     const at = f.sentence.indexOf(f.display);
-    const base = f.sentence.slice(Math.max(0, at - 10), at);
+    const near = f.sentence.slice(Math.max(0, at - 10), at);
+    const lead = clause.text.slice(0, Math.max(0, clause.text.indexOf(f.sentence))).slice(-40);
+    const base = m.lang.calc.moneyBase.test(near) ? near : lead;
     const r = parseQuantity(f.display);
     if (r && m.lang.calc.moneyBase.test(base)) {
-      const money = profile.numbers.filter((n) => n.unit === '元' && !ruleValues.has(n.value));
+      // The profile's money that the base names (土地价款是500万), when the base is the clause's lead-in.
+      // The profile's money that the base names: 国家支持资金1500万元 for 所获国家专项支持资金的1:1, 土地价款是500万 for
+      // the clause's 土地价款 (a loan the profile has heard of is not the interest a 50% subsidy is of).
+      const money = profile.numbers.filter((n) => n.unit === '元' && !ruleValues.has(n.value) && sharesWord(`${base}${f.rule?.who ?? ''}`, n.before));
       if (money.length) {
         const sum = money.reduce((n, x) => n + x.value, 0);
         const like = money[0].raw;
@@ -59,6 +79,18 @@ export function computeAmount(m: Matcher, f: AmountFact, cap: AmountFact | undef
         steps.push(`${baseText} × ${f.display} = ${showYuan(value, like)}`);
         c = { steps, inputs: money.map((x) => x.raw), value, like };
       }
+    }
+  } else if (f.kind === 'money' && f.role === 'cap' && m.words.excess.test(f.sentence)) {
+    // 超过15000元的部分…在80000元限额内: the profile's figure above the floor, within the cap.
+    const floorText = f.sentence.match(m.words.excess)![1].replace(/\s+/g, '');
+    const floor = parseQuantity(floorText);
+    const given = profile.numbers.filter((n) => n.unit === '元' && !ruleValues.has(n.value));
+    if (floor && given.length === 1) {
+      const n = given[0];
+      const above = Math.max(0, n.value - floor.value);
+      c = { steps: [`${n.raw} − ${floorText} = ${showYuan(above, floorText)}`], inputs: [n.raw], value: above, like: floorText };
+      if (!above) failed = `${n.raw}未超过${floorText}`;
+      cap = f;
     }
   } else if (f.kind === 'money' && perOf(m, f) && !TIME.test(perOf(m, f)!)) {
     const used = new Set<ProfileNumber>();

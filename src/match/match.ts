@@ -8,6 +8,7 @@ import type { AmountFact, Level, PolicyDocument, Threshold } from '../corpus/typ
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Computation } from '../qa/arith.js';
 import { languageOf, levelMentions, type Language } from '../qa/language.js';
+import { createRouter, type Router } from '../qa/route.js';
 import { createTermIndex, hasTerm, type Term, type TermIndex } from '../qa/terms.js';
 import { computeAmount } from './compute.js';
 import { readProfile, type Profile } from './profile.js';
@@ -72,6 +73,7 @@ export interface MatchOptions {
 
 interface Matcher {
   terms: TermIndex;
+  router: Router;
   lang: Language;
   words: MatchWords;
   grants: AmountFact[];
@@ -85,6 +87,8 @@ interface RuleTerms {
   shared: Set<string>;
   /** Words the profile must state: what happened (获批, 认定, 进入) and who it is (the subject's last word). */
   essential: Set<string>;
+  /** The essential words that say what happened. */
+  events: Set<string>;
   /** Words the rule denies (非独生子女): a profile that states them is not eligible. */
   excluded: Term[];
 }
@@ -101,8 +105,8 @@ function matcherOf(kb: KnowledgeBase): Matcher {
     const terms = createTermIndex(kb);
     const grants = kb.facts.filter((f): f is AmountFact => f.type === 'amount' && f.rule !== undefined && f.rule.readable && f.kind !== 'count');
     const ruleTerms = new Map<string, RuleTerms>();
-    const content = (ts: Term[]) => ts.filter((t) => !/\d/.test(t.text) && !t.place);
     const words = matchWordsOf(kb.lexicon);
+    const content = (ts: Term[]) => ts.filter((t) => !/\d/.test(t.text) && !t.place && !words.vague.test(t.text));
     for (const f of grants) {
       // The bars (提升10位以上, 前35名) are checked against the profile's figures, not looked for as words; a list's
       // closing category (…和企业技术中心等研发机构) names the kind, not a requirement.
@@ -110,26 +114,37 @@ function matcherOf(kb: KnowledgeBase): Matcher {
         .reduce((w, t) => w.replace(new RegExp(`(?:${words.barBefore.source})?${escapeRe(t.display)}(?:${words.rules.atLeast.source.slice(1)}|${words.rules.atMost.source.slice(1)})?`, 'g'), '，'), f.rule!.who)
         .replace(words.listTail, '');
       let all = content(terms.termsOf(who));
-      // A subject of qualifiers only (三星级, 市级奖励) names whom through its clause's heading.
-      if (all.length < 1) all = content(terms.termsOf(`${kb.clause(f.docId, f.clause)?.title ?? ''}${f.rule!.who}`));
+      // A subject of one word or none (符合条件的贷款, 三星级) names whom through its clause's heading too.
+      if (all.length < 2) all = content(terms.termsOf(`${kb.clause(f.docId, f.clause)?.title ?? ''}，${who}`));
       const items = f.rule!.alternatives.map((a) => a.replace(words.listTail, ''));
       const first = items[0] ?? '';
       const cut = Math.max(first.lastIndexOf('的') + 1, ...[...first.matchAll(new RegExp(words.events.source, 'g'))].map((x) => x.index! + x[0].length));
       const shared = new Set(content(terms.termsOf(first.slice(0, cut))).map((t) => t.text));
-      const essential = new Set(all.filter((t) => words.events.test(t.text) && new RegExp(`^(?:${words.events.source})$`).test(t.text)).map((t) => t.text));
-      // Who it is: the subject's last word, not a qualifier (分别, 每间) that trails it.
-      const head = [...all].filter((t) => !f.qualifiers.includes(t.text) && !/^每/.test(t.text)).sort((a, b) => who.lastIndexOf(b.text) - who.lastIndexOf(a.text))[0];
-      if (head && !items.length) essential.add(head.text);
+      const events = new Set(all.filter((t) => new RegExp(`^(?:${words.events.source})$`).test(t.text)).map((t) => t.text));
+      const essential = new Set(events);
+      // Who it is: the subject's last word, not a qualifier (分别, 每间) that trails it, with the word it is written
+      // together with (自主创业: 自主 and 创业).
+      const ends = all
+        .filter((t) => !f.qualifiers.includes(t.text) && !/^每/.test(t.text))
+        .map((t) => ({ t, end: who.lastIndexOf(t.text) + t.text.length, start: who.lastIndexOf(t.text) }))
+        .sort((a, b) => b.end - a.end);
+      const head = ends[0];
+      if (head && !items.length) {
+        essential.add(head.t.text);
+        const joined = ends.find((x) => x.end === head.start && x.t !== head.t);
+        if (joined) essential.add(joined.t.text);
+      }
       const excluded = all.filter((t) => words.negation.test(who.slice(0, Math.max(0, who.indexOf(t.text)))));
       ruleTerms.set(f.id, {
-        all: all.filter((t) => !excluded.includes(t)),
+        all,
         alternatives: items.map((a) => content(terms.termsOf(a))),
         shared,
         essential,
+        events,
         excluded,
       });
     }
-    m = { terms, lang: languageOf(kb.lexicon), words, grants, ruleTerms };
+    m = { terms, router: createRouter(kb, languageOf(kb.lexicon)), lang: languageOf(kb.lexicon), words, grants, ruleTerms };
     matchers.set(kb.facts, m);
   }
   return m;
@@ -152,11 +167,22 @@ function documentsFor(kb: KnowledgeBase, profile: Profile, docIds?: string[]): P
 function occurrences(text: string, t: Term, words: MatchWords): { at: number; denied: boolean }[] {
   const out: { at: number; denied: boolean }[] = [];
   const lower = text.toLowerCase();
-  for (const f of t.forms) {
+  // What happened is said in the asker's words too (评定: 评上, 获批: 批下来).
+  for (const f of [...t.forms, ...(words.eventAliases[t.text] ?? [])]) {
     if (f === 'a') continue;
-    for (let i = lower.indexOf(f); i !== -1; i = lower.indexOf(f, i + 1)) out.push({ at: i, denied: words.negation.test(text.slice(Math.max(0, i - 4), i).replace(DENIAL_TAIL, '')) });
+    for (let i = lower.indexOf(f); i !== -1; i = lower.indexOf(f, i + 1)) {
+      // Denied before (没有国家备案), or not yet happened after (国家备案还没批下来).
+      const before = words.negation.test(text.slice(Math.max(0, i - 4), i).replace(DENIAL_TAIL, ''));
+      out.push({ at: i, denied: before || words.pendingAfter.test(text.slice(i + f.length, i + f.length + 8)) });
+    }
   }
   if (!out.length && hasTerm(text, t)) out.push({ at: 0, denied: false });
+  // A compound the profile writes apart (参保企业: 参保的小微企业): both halves, the first before the second.
+  if (!out.length && /^[\u4e00-\u9fa5]{4}$/.test(t.text)) {
+    const a = text.indexOf(t.text.slice(0, 2));
+    const b = a === -1 ? -1 : text.indexOf(t.text.slice(2), a + 2);
+    if (a !== -1 && b !== -1 && b - a <= 8) out.push({ at: a, denied: words.negation.test(text.slice(Math.max(0, a - 4), a).replace(DENIAL_TAIL, '')) });
+  }
   return out;
 }
 
@@ -184,7 +210,7 @@ function coverage(m: Matcher, f: AmountFact, profile: Profile): Coverage {
     let bestRatio = -1;
     for (const alt of rt.alternatives) {
       const w = alt.reduce((n, t) => n + t.weight, 0);
-      const r = w ? alt.filter((t) => hasTerm(profile.text, t)).reduce((n, t) => n + t.weight, 0) / w : 0;
+      const r = w ? alt.filter((t) => hasTerm(profile.evidence, t)).reduce((n, t) => n + t.weight, 0) / w : 0;
       if (r > bestRatio) (bestRatio = r), (best = alt);
     }
     const others = new Set(rt.alternatives.filter((a) => a !== best).flat().map((t) => t.text));
@@ -200,24 +226,42 @@ function coverage(m: Matcher, f: AmountFact, profile: Profile): Coverage {
   );
   let best: Coverage = { ratio: 0, statement: 0, denied: [], missingTerms: terms, essentialMissing: true, excludedStated: [], anchors: [] };
   if (!total) return best;
+  let bestOwn = -1;
   for (let i = 0; i < profile.statements.length; i++) {
     const own = profile.statements[i];
     const context = i === 0 ? own : `${profile.statements[0]}，${own}`;
     let covered = 0;
+    let ownCovered = 0;
     const denied: Term[] = [];
     const missing: Term[] = [];
     for (const t of terms) {
+      // A word the rule denies (不裁员) is met by the profile denying it too (一个人都没裁).
+      if (rt.excluded.includes(t)) {
+        if (m.words.negation.test(context.slice(0, Math.max(0, context.search(new RegExp(`${escapeRe(t.text[0])}`)))).slice(-6).replace(DENIAL_TAIL, '').replace(/[^没未不无零非有]+$/, ''))) covered += t.weight;
+        else missing.push(t);
+        continue;
+      }
       const occ = occurrences(context, t, m.words);
       // A profile that denies a word anywhere (园区不是高新区) is not what the word names, whatever else it says.
       if (occ.some((o) => o.denied)) denied.push(t), missing.push(t);
-      else if (occ.length || figured.has(t.text)) covered += t.weight;
-      else missing.push(t);
+      else if (occ.length || figured.has(t.text)) {
+        covered += t.weight;
+        if (i === 0 || occurrences(own, t, m.words).length) ownCovered += t.weight;
+      } else missing.push(t);
     }
     const ratio = covered / total;
-    const essentialMissing = missing.some((t) => rt.essential.has(t.text));
-    const excludedStated = rt.excluded.filter((t) => occurrences(context, t, m.words).some((o) => !o.denied));
-    // The later statement wins a tie: profiles tell their history first (前几年是自治区级的，今年…国家级).
-    if (ratio > best.ratio || (ratio === best.ratio && ratio > 0 && i > best.statement)) best = { ratio, statement: i, denied, missingTerms: missing, essentialMissing, excludedStated, anchors: terms.filter((t) => !missing.includes(t)) };
+    const ownRatio = ownCovered / total;
+    // What happened must be stated; who it is too, unless the rest of the rule is stated nearly whole (新发展了350亩观赏
+    // 花卉 is the 观赏花卉基地 of the rule).
+    const essentialMissing = missing.some((t) => rt.essential.has(t.text) && (rt.events.has(t.text) || ratio < 0.75));
+    const excludedStated = rt.excluded.filter((t) => occurrences(context, t, m.words).some((o) => !o.denied) && !m.words.negation.test(context.slice(Math.max(0, context.indexOf(t.text) - 3), context.indexOf(t.text))));
+    // A tie goes to the statement that states more of the rule itself, then to the later one: profiles tell their
+    // history first (前几年是自治区级的，今年…国家级).
+    const better = ratio > best.ratio || (ratio === best.ratio && ratio > 0 && (ownRatio > bestOwn || (ownRatio === bestOwn && i > best.statement)));
+    if (better) {
+      best = { ratio, statement: i, denied, missingTerms: missing, essentialMissing, excludedStated, anchors: terms.filter((t) => !missing.includes(t)) };
+      bestOwn = ownRatio;
+    }
   }
   return best;
 }
@@ -250,9 +294,12 @@ function deniedPhrases(m: Matcher, profile: Profile): string[] {
   return out;
 }
 
-/** The longest part (2+ characters, from its start) of a denied phrase that the rule's words contain. */
+/**
+ * The part of a denied phrase that the rule's words contain: from its start, and most of it (没做国家备案 denies
+ * 国家备案, not every rule with 国家 in it).
+ */
 function deniedIn(who: string, phrases: string[]): string | undefined {
-  for (const p of phrases) for (let n = p.length; n >= 2; n--) if (who.includes(p.slice(0, n))) return p.slice(0, n);
+  for (const p of phrases) for (let n = p.length; n >= Math.max(2, Math.ceil(p.length * 0.75)); n--) if (who.includes(p.slice(0, n))) return p.slice(0, n);
   return undefined;
 }
 
@@ -272,7 +319,7 @@ function numberFor(m: Matcher, profile: Profile, t: Threshold) {
  */
 function siblingTier(m: Matcher, f: AmountFact, same: AmountFact[], profile: Profile): string | undefined {
   const own = m.ruleTerms.get(f.id)?.all ?? [];
-  const stated = (t: Term) => occurrences(profile.text, t, m.words).some((o) => !o.denied);
+  const stated = (t: Term) => occurrences(profile.evidence, t, m.words).some((o) => !o.denied);
   for (const x of same) {
     if (x === f || !m.ruleTerms.has(x.id)) continue;
     const theirs = m.ruleTerms.get(x.id)!.all;
@@ -281,6 +328,39 @@ function siblingTier(m: Matcher, f: AmountFact, same: AmountFact[], profile: Pro
     if (mine.length && other.length && !mine.some(stated) && other.every(stated)) return `本项为“${f.rule!.who}”，所述为“${x.rule!.who}”`;
   }
   return undefined;
+}
+
+/**
+ * What the profile says of when: in the comma-piece that holds the rule's words, else in the statement, else in the
+ * who-we-are statement. recent is true (刚, 今年), false (2018年就, 好几年了) or undefined (not said).
+ */
+function timeOf(m: Matcher, profile: Profile, cov: Coverage): { recent?: boolean; first: boolean; notFirst: boolean } {
+  const s = profile.statements[cov.statement];
+  const at = cov.anchors.flatMap((t) => occurrences(s, t, m.words).filter((o) => !o.denied).map((o) => o.at));
+  const pieces = s.split(/[，,、]/);
+  let offset = 0;
+  const anchored: string[] = [];
+  for (const p of pieces) {
+    if (at.some((a) => a >= offset && a < offset + p.length)) anchored.push(p);
+    offset += p.length + 1;
+  }
+  const scopes = [anchored.join('，'), s, cov.statement ? profile.statements[0] : ''].filter(Boolean);
+  const w = m.words;
+  // First or not is said anywhere in the statement (以前从没进过前35: first, though it has 进过 in it).
+  const all = scopes.join('，');
+  const first = w.first.test(all);
+  const notFirst = !first && w.notFirst.test(all);
+  for (const scope of scopes) {
+    const recent = w.recent.test(scope);
+    const old = w.notRecent.test(scope);
+    if (recent !== old) return { recent, first, notFirst };
+    if (recent && old) {
+      // Both said: the one nearer the rule's words (2017年就是3A了，今年新评上了4A).
+      const last = (re: RegExp) => Math.max(-1, ...[...scope.matchAll(new RegExp(re.source, 'g'))].map((x) => x.index!));
+      return { recent: last(w.recent) > last(w.notRecent), first, notFirst };
+    }
+  }
+  return { first, notFirst };
 }
 
 const gradeOf = (g: string) => ({ 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 })[g as '一'] ?? Number(g);
@@ -303,8 +383,9 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
   const context = cov.statement ? `${profile.statements[0]}，${s}` : s;
   if (cov.excludedStated.length) failed.push(`本项不适用于${cov.excludedStated.map((t) => t.text).join('、')}（“${rule.who}”）`);
   if (cov.denied.length) failed.push(`不是${cov.denied.map((t) => t.text).join('、')}（“${rule.who}”）`);
-  // Level.
-  if (rule.level) {
+  // Level. A grade that carries it (国家4A级, 国家4星级) is checked with the grade.
+  const gradeCarriesLevel = m.words.grade.test(rule.who) && new RegExp(`(?:国家|国家级|省级|市级)\\s*(?:${m.words.grade.source})`).test(rule.who);
+  if (rule.level && !gradeCarriesLevel) {
     const own = profileLevel(m, profile, cov.statement, cov.anchors);
     if (!own) unknown.push(`是否为${LEVEL_NAMES[rule.level]}？`);
     else if (own !== rule.level) failed.push(`本项为${LEVEL_NAMES[rule.level]}，所述为${LEVEL_NAMES[own]}`);
@@ -318,17 +399,27 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
     else if (said !== gradeOf(grade[1])) failed.push(`本项为${grade[0]}，所述为${said}级`);
     else met.push(grade[0]);
   }
-  // A new or first event.
+  // A new or first event: said where the rule's own words are (今年新评上了4A, not 2017年就是3A了), in the statement
+  // itself before its who-we-are context.
+  const when = timeOf(m, profile, cov);
   if (m.words.requiresFirst.test(rule.who)) {
     const top = rule.thresholds.find((t) => t.op === 'top');
     const wasIn = top && profile.rank.before !== undefined && profile.rank.before <= top.value;
-    if (m.words.first.test(context) && !wasIn) met.push('首次');
-    else if (m.words.notFirst.test(context) || wasIn) failed.push(`须为首次（${rule.who}）`);
+    if (when.first && !wasIn) met.push('首次');
+    else if (when.notFirst || wasIn) failed.push(`须为首次（${rule.who}）`);
     else unknown.push('是否为首次？');
   } else if (m.words.requiresRecent.test(rule.who)) {
-    if (m.words.notRecent.test(context)) failed.push(`须为新${rule.who.match(m.words.requiresRecent)![0].slice(1)}，所述不是新近发生`);
-    else if (m.words.recent.test(context)) met.push('新近');
+    if (when.recent === false) failed.push(`须为新${rule.who.match(m.words.requiresRecent)![0].slice(1)}，所述不是新近发生`);
+    else if (when.recent) met.push('新近');
     else unknown.push(`是否为${rule.who.match(m.words.requiresRecent)![0]}？`);
+  }
+  // A grade letter (国家绩效考核评价为A): the profile's must be the same.
+  const letter = rule.who.match(m.words.letterGrade);
+  if (letter) {
+    const said = [...context.matchAll(new RegExp(m.words.letterGrade.source, 'g'))].at(-1)?.[1];
+    if (!said) unknown.push(`评价结果是否为${letter[1].toUpperCase()}？`);
+    else if (said.toUpperCase() !== letter[1].toUpperCase()) failed.push(`须为${letter[1].toUpperCase()}，所述为${said.toUpperCase()}`);
+    else met.push(`评价为${said.toUpperCase()}`);
   }
   // Bars.
   const years = rule.who.match(m.words.consecutive) ?? f.sentence.match(m.words.consecutive);
@@ -370,7 +461,11 @@ const TEMPTING = 0.35;
 export function matchProfile(kb: KnowledgeBase, text: string, opts: MatchOptions = {}): MatchResult {
   const m = matcherOf(kb);
   const profile = readProfile(kb, text, m.words);
-  const docs = documentsFor(kb, profile, opts.docIds);
+  // A profile that names its document (a 文号, words of a title: 稳就业文件, 个税专项附加扣除) is matched against it.
+  // Places only narrow the library (a city's profile keeps its province's and the national documents).
+  const route = opts.docIds?.length ? undefined : m.router.route(profile.text);
+  const named = route && (route.titleWords.length || (route.docs.length && !route.scores.size)) ? route.docs : [];
+  const docs = documentsFor(kb, profile, named.length ? named : opts.docIds);
   const inScope = new Set(docs.map((d) => d.docId));
   const denials = deniedPhrases(m, profile);
   const items: MatchItem[] = [];

@@ -33,6 +33,8 @@ export interface ProfileNumber {
 export interface Profile {
   /** The description as one text (digits for counts written in words). */
   text: string;
+  /** What it states about itself: its statements, without the questions it asks. */
+  evidence: string;
   statements: string[];
   places: Place[];
   numbers: ProfileNumber[];
@@ -40,7 +42,7 @@ export interface Profile {
 }
 
 const SCALE: Record<string, number> = { 亿: 1e8, 万: 1e4 };
-const NUMBER = /(\d+(?:\.\d+)?)\s*(?:多|来|余)?\s*(亿|万)?\s*(元|块钱|人次|平方米|平米|㎡|[\u4e00-\u9fa5])?/g;
+const NUMBER = /(\d+(?:\.\d+)?)\s*(?:多|来|余)?\s*(亿|万)?\s*(元|块钱|人次|平方米|平米|㎡|个人|[\u4e00-\u9fa5])?/g;
 
 /** A structured profile as the sentence a user would write. */
 export function profileText(p: StructuredProfile): string {
@@ -57,37 +59,56 @@ export function profileText(p: StructuredProfile): string {
 }
 
 export function readProfile(kb: KnowledgeBase, input: string, words: MatchWords): Profile {
-  const text = chineseAmountsToDigits(input.normalize('NFKC')).replace(/\s+/g, ' ').trim();
+  // 三万六千人次 reads as 3万6000人次 after the digit pass: one number, 36000.
+  const text = chineseAmountsToDigits(input.normalize('NFKC'))
+    .replace(/(\d+)万(\d{1,4})(?![\d.万])/g, (_, w: string, r: string) => String(Number(w) * 1e4 + Number(r)))
+    .replace(/\s+/g, ' ')
+    .trim();
+  // What the asker asks (是不是跟国家高新区一样给1000万？) is not what the asker is: question pieces are no evidence.
   const statements = text
     .split(/[。！？!?；;\n]+/)
     .flatMap((s) => s.split(words.statementBreak))
-    .map((s) => s.trim())
+    // A question piece keeps what comes before its question word (国家级孵化器新认定给 | 多少).
+    .map((s) => s.split(/[，,]/).map((piece) => { const at = piece.search(words.question); return at === -1 ? piece : piece.slice(0, at); }).filter((piece) => piece.trim()).join('，').trim())
     .filter(Boolean);
-  const places = new Map<string, Place>();
-  for (const t of kb.tokenizer.cut(text)) {
-    const p = kb.gazetteer.lookup(t);
-    if (p && p.level !== 'foreign' && p.level !== 'zone') places.set(p.name, p);
-  }
+  const placesIn = (t: string) => {
+    const found = new Map<string, Place>();
+    for (const w of kb.tokenizer.cut(t)) {
+      const p = kb.gazetteer.lookup(w);
+      if (p && p.level !== 'foreign' && p.level !== 'zone') found.set(p.name, p);
+    }
+    return [...found.values()];
+  };
+  // Where the asker is: the places of its self-description (我们是广东湛江的企业), when it gives one; a place named
+  // elsewhere may be the policy's (广西这个1000万的奖励).
+  const own = statements.flatMap((s) => s.split(/[，,]/)).filter((piece) => words.self.test(piece)).flatMap(placesIn);
+  const places = own.length ? own : placesIn(statements.join('，'));
   const numbers: ProfileNumber[] = [];
   for (const [i, s] of statements.entries()) {
     for (const m of s.matchAll(NUMBER)) {
       const unitWord = m[3] ?? '';
-      const money = unitWord === '元' || unitWord === '块钱' || (m[2] !== undefined && !/[人亩家张]/.test(unitWord));
+      const money = unitWord === '元' || unitWord === '块钱' || (m[2] !== undefined && !/[人亩家张个]/.test(unitWord));
       const value = Number(m[1]) * (SCALE[m[2] ?? ''] ?? 1);
-      numbers.push({ raw: m[0].trim(), value, unit: money ? '元' : unitWord, statement: i, before: s.slice(Math.max(0, m.index! - 12), m.index!) });
+      // As written, without a word that only follows it (600万专项 → 600万).
+      const raw = money ? `${m[1]}${m[2] ?? ''}${unitWord === '元' ? '元' : ''}` : m[0].replace(/\s+/g, '');
+      numbers.push({ raw, value, unit: money ? '元' : unitWord, statement: i, before: s.slice(Math.max(0, m.index! - 12), m.index!) });
     }
   }
-  const now = text.match(words.rankNow);
-  const before = text.match(words.rankBefore);
-  const change = text.match(words.rankChange);
+  const evidence = statements.join('。');
+  // Ranks are read only where a statement speaks of ranks (今年新招了22个 is no rank).
+  const ranked = statements.filter((s) => words.rankWords.test(s)).join('。');
+  const now = ranked.match(words.rankNow);
+  const before = ranked.match(words.rankBefore);
+  const change = ranked.match(words.rankChange);
   const list = statements.flatMap((s) => {
     const ranks = [...s.matchAll(/第\s*(\d+)/g)].map((m) => Number(m[1]));
     return ranks.length >= 2 ? ranks : [];
   });
   return {
     text,
+    evidence,
     statements,
-    places: [...places.values()],
+    places,
     numbers,
     rank: {
       now: change ? Number(change[2]) : now ? Number(now[1]) : undefined,

@@ -16,6 +16,7 @@ export interface MatchWords {
   negation: RegExp;
   statementBreak: RegExp;
   rankNow: RegExp;
+  rankWords: RegExp;
   rankBefore: RegExp;
   rankChange: RegExp;
   /** Consecutive years a rank must hold (连续3年). */
@@ -38,6 +39,16 @@ export interface MatchWords {
   refine: RegExp;
   /** Units that are the applicant itself (每家): money per one of them is the applicant's. */
   perRecipient: RegExp;
+  eventAliases: Record<string, string[]>;
+  vague: RegExp;
+  /** A word that makes a piece a question (吗, 多少, 是不是). */
+  question: RegExp;
+  /** A grade letter a rule asks for (考核评价为A), the letter as the first group. */
+  letterGrade: RegExp;
+  /** After a word: it has not happened yet (国家备案还没批下来, 补助条件还没核). */
+  pendingAfter: RegExp;
+  /** 超过X的部分 (the part above a floor), the floor as the first group. */
+  excess: RegExp;
 }
 
 const cache = new WeakMap<Lexicon, MatchWords>();
@@ -58,6 +69,7 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       negation: new RegExp(`(?:${f.negation})$`),
       statementBreak: new RegExp(`(?:${f.statementBreak})`),
       rankNow: new RegExp(f.rankNow),
+      rankWords: new RegExp(f.rankWords),
       rankBefore: new RegExp(f.rankBefore),
       rankChange: lang.calc.rankChange,
       consecutive: new RegExp(f.consecutive),
@@ -72,6 +84,12 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       self: new RegExp(f.self),
       refine: new RegExp(`^(?:${f.refine})`),
       perRecipient: new RegExp(`^(?:${f.perRecipient})$`),
+      eventAliases: f.eventAliases,
+      vague: new RegExp(`^(?:${f.vague})$`),
+      question: new RegExp(f.question),
+      letterGrade: new RegExp(f.letterGrade),
+      pendingAfter: new RegExp(`^(?:${f.pendingAfter})`),
+      excess: lang.calc.excess,
     };
     cache.set(lex, w);
   }

@@ -71,6 +71,20 @@ export interface MatchLanguageFile {
   wholeDocument: string;
   listSeparator: string;
   qualifierOnly: string;
+  /** A figure that counts conditions, not a bar (符合以下3个条件之一). */
+  notBar: string;
+  /** Words of a rule that name nobody (符合条件的贷款: 符合条件). */
+  vague: string;
+  /** A subject that is only the grant's verb and bound (可申请最高不超过). */
+  verbOnly: string;
+  /** A word that makes a piece of a profile a question (吗, 多少, 是不是). */
+  question: string;
+  /** A grade letter (考核评价为A), the letter as the first group. */
+  letterGrade: string;
+  /** After a word, that it has not happened yet (还没批下来, 尚未通过). */
+  pendingAfter: string;
+  /** How profiles say an event happened, by the word the rule uses (评定: 评上, 评为). */
+  eventAliases: Record<string, string[]>;
   /** A profile's words that an event is new (刚, 今年), or first (第一次), or long past (好几年了). */
   recent: string;
   notRecent: string;
@@ -88,6 +102,8 @@ export interface MatchLanguageFile {
   /** A profile's rank this year and last (今年全国排第33，去年第38), and a list of ranks (第2、第1、第3). */
   rankNow: string;
   rankBefore: string;
+  /** Words that make a statement about a rank (排名, 第3名); only there do rankNow/rankBefore read ranks. */
+  rankWords: string;
   /** Unit spellings a profile may use for a clause's unit (平米 for 平方米, 晚 for 夜). */
   unitAliases: Record<string, string[]>;
   /** Words before a bar's figure that belong to the bar (提升, 前, 达到). */

@@ -1,6 +1,7 @@
 // The benefit finder in conversation: a self-description that asks "能拿哪些" gets the list with citations and the one
 // question that would change it; a later turn adds to the description; an ordinary question is not taken for one.
 import { describe, expect, it } from 'vitest';
+import { formatAnswer } from '../../channels/kit/plain-text.js';
 import { testApp } from '../../testing/app.js';
 
 const { assistant } = testApp();
@@ -21,6 +22,16 @@ describe('benefit finder in conversation', () => {
     const b = await assistant.ask('我们还第一次入选了独角兽企业培育库', { channelUser: 'test:u2' });
     expect(b.answer).toContain('（八）');
     expect(b.answer).toContain('（十五）');
+  });
+
+  it('fits a WeChat reply: the items and the next question within the byte budget', async () => {
+    const a = await assistant.ask('我们是北海国家高新区，今年全国排名从52升到40；同年还获批了国家科技成果转移转化示范区。能拿哪些？', { channelUser: 'test:u4' });
+    const text = formatAnswer(a, { maxBytes: 2000 });
+    expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(2000);
+    expect(text).toContain('（二十七）');
+    expect(text).toContain('800万元');
+    expect(text).toContain('（十）');
+    expect(text).toContain('300万元');
   });
 
   it('leaves an ordinary amount question to the engine', async () => {

@@ -30,11 +30,12 @@ export function answerEligibility(kb: KnowledgeBase, profile: string, docIds?: s
   if (eligible.length) lines.push(`按您所述，可申请以下${eligible.length}项：`, ...eligible.map(line));
   else lines.push('按您所述，暂未找到条件全部满足的项目。');
   if (needs.length) lines.push(`还需确认条件的${needs.length}项：`, ...needs.slice(0, 5).map((i, k) => `${line(i, k + 1)}（${i.missing}）`));
+  // On a phone the list and the next question come first; the computations and sources follow (a cut reply keeps them).
+  if (r.ask) lines.push(`为更准确判断，请问：${r.ask}`);
+  for (const s of r.stacking) lines.push(s.stated ? `能否同时享受：${s.note}` : `${s.note}，请向牵头部门确认。`);
   for (const i of eligible.filter((x) => x.computation)) lines.push(`${i.clause}：${i.computation}`);
   const titles = [...new Set([...eligible, ...needs].map((i) => i.docTitle))];
   lines.push(`来源：${titles.map((t) => `《${t}》`).join('、')}`);
-  for (const s of r.stacking) lines.push(s.stated ? `能否同时享受：${s.note}` : `${s.note}，请向牵头部门确认。`);
-  if (r.ask) lines.push(`为更准确判断，请问：${r.ask}`);
   const shown = [...eligible, ...needs.slice(0, 5)];
   const citations = shown.map((i) => citation(kb.document(i.docId)!, kb.clause(i.docId, i.number)!, i.quote));
   const facts = shown.map((i) => kb.facts.find((f) => f.id === i.factId)).filter((f): f is AmountFact => f?.type === 'amount');

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT, readCorpus } from '../src/node/loaders.js';
+import { PROJECT_ROOT, readCorpus, readLexicon } from '../src/node/loaders.js';
+import { REALDOCS_DIR } from '../src/testing/realdocs.js';
+import { scaleCorpus } from './scale-corpus.js';
 import { loadQuestions } from './dataset.js';
 import { syntheticDocuments } from './synthetic-corpus.js';
 import { libraryKnowledgeBase } from './library/kb.js';
@@ -99,6 +101,59 @@ function wechatRequest() {
 }
 
 const dirSize = (d: string): number => readdirSync(d).reduce((n, f) => { const p = join(d, f); const s = statSync(p); return n + (s.isDirectory() ? dirSize(p) : s.size); }, 0);
+
+// --scale N: a province-sized corpus (eval/scale-corpus.ts) instead of the usual run. Build time and index size;
+// health, cached and uncached ask at 32 connections in the same run; RSS after load; one document added while serving.
+const scaleAt = process.argv.indexOf('--scale');
+if (scaleAt !== -1) {
+  const n = Number(process.argv[scaleAt + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('usage: npm run bench -- --scale <documents>');
+  const library = await libraryKnowledgeBase();
+  const bases = library.documents.map((d) => ({ file: d.file, region: d.region, text: readFileSync(d.file === 'guangxi-hitech-zones-2021.txt' ? join(PROJECT_ROOT, 'corpus', d.file) : join(REALDOCS_DIR, d.file), 'utf8') }));
+  const docs = scaleCorpus(bases, n + 1, readLexicon().places);
+  const extra = docs.pop()!;
+  const dir = join(work, `scale${n}`);
+  mkdirSync(dir);
+  for (const d of docs) writeFileSync(join(dir, d.file), d.text);
+  const index = join(work, `index${n}`);
+  const built = await run(['--import', 'tsx', 'src/cli/build-index.ts', index], { CORPUS_DIR: dir });
+  const builtMs = Number(built.out.match(/in (\d+) ms/)?.[1] ?? built.ms);
+  const sizeMb = dirSize(index) / 1048576;
+  const KEY = 'bench:bench-secret-key-1234';
+  const measure = async (env: Record<string, string>) => {
+    const srv = await startServer({ INDEX_DIR: index, CORPUS_DIR: dir, ...env });
+    await load(srv.url, '/api/ask', 8, 2, askBody);
+    const h = await load(srv.url, '/api/health', 32, SECONDS);
+    const a = await load(srv.url, '/api/ask', 32, SECONDS, askBody);
+    return { srv, h, a, mem: memory(srv.pid) };
+  };
+  const cold = await measure({ ANSWER_CACHE: '0' });
+  await cold.srv.stop();
+  const warm = await measure({ ADMIN_KEYS: KEY, AUDIT_LOG: join(work, 'audit.log') });
+  const t0 = performance.now();
+  const added = await fetch(`${warm.srv.url}/api/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY.split(':')[1]}` },
+    body: JSON.stringify({ fileName: extra.file, contentBase64: Buffer.from(extra.text).toString('base64') }),
+  });
+  const addMs = performance.now() - t0;
+  const addStatus = added.status;
+  await warm.srv.stop();
+  rmSync(work, { recursive: true, force: true });
+  const rowsScale: [string, string, string, boolean | undefined][] = [
+    [`${n} documents: build`, `${(builtMs / 1000).toFixed(1)} s, index ${sizeMb.toFixed(1)} MB`, '≤ 120 s', builtMs <= 120_000],
+    ['`/api/health` (cache off run)', `${cold.h.rps.toFixed(0)} req/s (p99 ${cold.h.p99} ms)`, '—', undefined],
+    ['ask, cache off (`ANSWER_CACHE=0`)', `${cold.a.rps.toFixed(0)} req/s = ${((cold.a.rps / cold.h.rps) * 100).toFixed(1)}% of health (p50 ${cold.a.p50} ms, p99 ${cold.a.p99} ms)`, 'p99 ≤ 2× seed-only', undefined],
+    ['ask, cache on', `${warm.a.rps.toFixed(0)} req/s = ${((warm.a.rps / warm.h.rps) * 100).toFixed(1)}% of health (p50 ${warm.a.p50} ms, p99 ${warm.a.p99} ms)`, '—', undefined],
+    ['RSS after load', `${cold.mem.peakMb.toFixed(0)} MB peak (cache off), ${warm.mem.peakMb.toFixed(0)} MB (cache on)`, '≤ 600 MB', Math.max(cold.mem.peakMb, warm.mem.peakMb) <= 600],
+    ['Add one document while serving', `${addMs.toFixed(0)} ms (HTTP ${addStatus})`, '≤ 2 s, no full rebuild', addStatus < 300 && addMs <= 2000],
+  ];
+  console.log(`\nnpm run bench -- --scale ${n} (${SECONDS} s per load, Node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+  console.log('| Measure | Result | Target | Met |');
+  console.log('|---|---|---|---|');
+  for (const [m, r, t, ok] of rowsScale) console.log(`| ${m} | ${r} | ${t} | ${ok === undefined ? '' : ok ? 'yes' : '**no**'} |`);
+  process.exit(0);
+}
 
 // 1. Index build of the corpus.
 const indexDir = join(work, 'index');

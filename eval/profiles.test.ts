@@ -26,14 +26,14 @@ describe('benefit finder eval', () => {
     expect(dev.length + fresh.length + holdout.length).toBeGreaterThanOrEqual(40);
     expect(new Set(dev.map((x) => x.c.doc)).size).toBeGreaterThanOrEqual(5);
   });
-  it('development set: precision ≥ 85%, recall ≥ 65%, no tempting item shown as eligible', () => {
-    expect(sDev.precision, why(dev)).toBeGreaterThanOrEqual(0.85);
-    expect(sDev.recall, why(dev)).toBeGreaterThanOrEqual(0.65);
+  it('development set: precision ≥ 95%, recall ≥ 68%, no tempting item shown as eligible', () => {
+    expect(sDev.precision, why(dev)).toBeGreaterThanOrEqual(0.95);
+    expect(sDev.recall, why(dev)).toBeGreaterThanOrEqual(0.68);
     expect(sDev.violations, why(dev)).toBe(0);
   });
-  it('second development set: precision ≥ 75%, recall ≥ 50%, no tempting item shown as eligible', () => {
-    expect(sFresh.precision, why(fresh)).toBeGreaterThanOrEqual(0.75);
-    expect(sFresh.recall, why(fresh)).toBeGreaterThanOrEqual(0.5);
+  it('second development set: precision ≥ 78%, recall ≥ 55%, no tempting item shown as eligible', () => {
+    expect(sFresh.precision, why(fresh)).toBeGreaterThanOrEqual(0.78);
+    expect(sFresh.recall, why(fresh)).toBeGreaterThanOrEqual(0.55);
     expect(sFresh.violations, why(fresh)).toBe(0);
   });
   it('cites every item and shows only computations that check out (both sets)', () => {

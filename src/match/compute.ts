@@ -26,7 +26,10 @@ const share = (a: string, b: string) =>
 function numberIn(m: Matcher, profile: Profile, unit: string, words: string, used: Set<ProfileNumber>, money = false): ProfileNumber | undefined {
   const units = new Set([unit, ...(m.words.unitAliases[unit] ?? [])]);
   const same = profile.numbers.filter((n) => !used.has(n) && (money ? n.unit === '元' : units.has(n.unit)));
-  return [...same].sort((a, b) => share(words, b.before) - share(words, a.before))[0];
+  // The number said with the rule's own event (新招了22个 for 招用…每增加1人) before one that only shares words.
+  const events = Object.entries(m.words.eventAliases).filter(([e]) => words.includes(e)).flatMap(([, forms]) => forms);
+  const score = (n: ProfileNumber) => share(words, n.before) + (events.some((e) => n.before.includes(e)) ? 10 : 0);
+  return [...same].sort((a, b) => score(b) - score(a))[0];
 }
 
 /** Whether two texts share a two-character Chinese word. */

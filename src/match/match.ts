@@ -106,7 +106,7 @@ function matcherOf(kb: KnowledgeBase): Matcher {
     const grants = kb.facts.filter((f): f is AmountFact => f.type === 'amount' && f.rule !== undefined && f.rule.readable && f.kind !== 'count');
     const ruleTerms = new Map<string, RuleTerms>();
     const words = matchWordsOf(kb.lexicon);
-    const content = (ts: Term[]) => ts.filter((t) => !/\d/.test(t.text) && !t.place && !words.vague.test(t.text));
+    const content = (ts: Term[]) => ts.filter((t) => !/\d/.test(t.text) && !t.place && !t.noise && !words.vague.test(t.text));
     for (const f of grants) {
       // The bars (提升10位以上, 前35名) are checked against the profile's figures, not looked for as words; a list's
       // closing category (…和企业技术中心等研发机构) names the kind, not a requirement.
@@ -114,8 +114,9 @@ function matcherOf(kb: KnowledgeBase): Matcher {
         .reduce((w, t) => w.replace(new RegExp(`(?:${words.barBefore.source})?${escapeRe(t.display)}(?:${words.rules.atLeast.source.slice(1)}|${words.rules.atMost.source.slice(1)})?`, 'g'), '，'), f.rule!.who)
         .replace(words.listTail, '');
       let all = content(terms.termsOf(who));
-      // A subject of one word or none (符合条件的贷款, 三星级) names whom through its clause's heading too.
-      if (all.length < 2) all = content(terms.termsOf(`${kb.clause(f.docId, f.clause)?.title ?? ''}，${who}`));
+      // A subject of one word or none (符合条件的贷款, 三星级), or one that says when (在实际发生贷款利息的年度), names
+      // whom through its clause's heading too.
+      if (all.length < 2 || words.temporal.test(who)) all = content(terms.termsOf(`${kb.clause(f.docId, f.clause)?.title ?? ''}，${who}`));
       const items = f.rule!.alternatives.map((a) => a.replace(words.listTail, ''));
       const first = items[0] ?? '';
       const cut = Math.max(first.lastIndexOf('的') + 1, ...[...first.matchAll(new RegExp(words.events.source, 'g'))].map((x) => x.index! + x[0].length));
@@ -131,10 +132,11 @@ function matcherOf(kb: KnowledgeBase): Matcher {
       const head = ends[0];
       if (head && !items.length) {
         essential.add(head.t.text);
+        // 自主创业: 创业 alone is common, 自主 says who; 旅游景区: 景区 says it, 旅游 only modifies it.
         const joined = ends.find((x) => x.end === head.start && x.t !== head.t);
-        if (joined) essential.add(joined.t.text);
+        if (joined && joined.t.weight > head.t.weight) essential.add(joined.t.text);
       }
-      const excluded = all.filter((t) => words.negation.test(who.slice(0, Math.max(0, who.indexOf(t.text)))));
+      const excluded = all.filter((t) => words.ruleNegation.test(who.slice(0, Math.max(0, who.indexOf(t.text)))));
       ruleTerms.set(f.id, {
         all,
         alternatives: items.map((a) => content(terms.termsOf(a))),
@@ -298,8 +300,14 @@ function deniedPhrases(m: Matcher, profile: Profile): string[] {
  * The part of a denied phrase that the rule's words contain: from its start, and most of it (没做国家备案 denies
  * 国家备案, not every rule with 国家 in it).
  */
-function deniedIn(who: string, phrases: string[]): string | undefined {
-  for (const p of phrases) for (let n = p.length; n >= Math.max(2, Math.ceil(p.length * 0.75)); n--) if (who.includes(p.slice(0, n))) return p.slice(0, n);
+function deniedIn(who: string, phrases: string[], ruleNegation: RegExp): string | undefined {
+  for (const p of phrases) {
+    for (let n = p.length; n >= Math.max(2, Math.ceil(p.length * 0.75)); n--) {
+      const at = who.indexOf(p.slice(0, n));
+      // The rule denies it too (不裁员 for 没裁员): the profile meets it.
+      if (at !== -1) return ruleNegation.test(who.slice(0, at)) ? undefined : p.slice(0, n);
+    }
+  }
   return undefined;
 }
 
@@ -311,6 +319,42 @@ function numberFor(m: Matcher, profile: Profile, t: Threshold) {
   if (same.length <= 1) return same[0];
   const share = (a: string, b: string) => [...new Set(a)].filter((c) => /[\u4e00-\u9fa5]/.test(c) && b.includes(c)).length;
   return [...same].sort((a, b) => share(t.text, b.before) - share(t.text, a.before))[0];
+}
+
+/**
+ * "获批国家高新区" and a profile that says 获批了…示范区: what happened happened to something else. For a rule that
+ * begins with what happens (获批, 认定, 评定, 备案 …) to its object, the profile's event must be followed, in its piece,
+ * by the object's head word, or come last in a piece that names the object before it (国家工程研究中心刚被…新认定).
+ */
+function objectElsewhere(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage): string | undefined {
+  const rt = m.ruleTerms.get(f.id)!;
+  const who = f.rule!.who.replace(/^(?:对|新|首次)+/, '');
+  const event = Object.keys(m.words.eventAliases).find((e) => who.startsWith(e) || who.startsWith(`新${e}`));
+  if (!event) return undefined;
+  const object = who.slice(who.indexOf(event) + event.length);
+  const heads = (rt.alternatives.length ? rt.alternatives : [rt.all]).map((alt) => alt.filter((t) => object.includes(t.text)).at(-1)).filter((t): t is Term => !!t);
+  if (!heads.length) return undefined;
+  const forms = m.words.eventAliases[event];
+  const s = profile.statements[cov.statement];
+  let sawEvent = false;
+  let offset = 0;
+  for (const piece of s.split(/[，,、]/)) {
+    for (const form of forms) {
+      const at = piece.indexOf(form);
+      if (at === -1) continue;
+      sawEvent = true;
+      const after = piece.slice(at + form.length);
+      if (heads.some((h) => hasTerm(after, h))) return undefined;
+      // 企业技术中心去年新认定为自治区级, 酒店…今年刚评上四星级: the object named before, only a level or grade after.
+      let rest = after.replace(new RegExp(m.words.grade.source, 'g'), '');
+      for (const x of levelMentions(m.lang, rest).reverse()) rest = rest.slice(0, x.at) + rest.slice(x.at + x.length);
+      // Named before it: in the statement, or in the who-we-are statement (我们是…孵化器。今年新认定).
+      const before = `${cov.statement ? profile.statements[0] : ''}，${s.slice(0, offset + at)}`;
+      if (rest.replace(/[了的啦过下来为成级]/g, '').length <= 2 && heads.some((h) => hasTerm(before, h))) return undefined;
+    }
+    offset += piece.length + 1;
+  }
+  return sawEvent ? `所述${event}的不是“${object}”` : undefined;
 }
 
 /**
@@ -377,15 +421,19 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
   const met: string[] = [];
   const unknown: string[] = [];
   const failed: string[] = [];
-  const denied = deniedIn(rule.who, denials);
+  const denied = deniedIn(rule.who, denials, m.words.ruleNegation);
   if (denied) failed.push(`所述不是（没有）${denied}，本项为“${rule.who}”`);
+  const other = objectElsewhere(m, f, profile, cov);
+  if (other) failed.push(other);
   const s = profile.statements[cov.statement];
   const context = cov.statement ? `${profile.statements[0]}，${s}` : s;
   if (cov.excludedStated.length) failed.push(`本项不适用于${cov.excludedStated.map((t) => t.text).join('、')}（“${rule.who}”）`);
   if (cov.denied.length) failed.push(`不是${cov.denied.map((t) => t.text).join('、')}（“${rule.who}”）`);
   // Level. A grade that carries it (国家4A级, 国家4星级) is checked with the grade.
   const gradeCarriesLevel = m.words.grade.test(rule.who) && new RegExp(`(?:国家|国家级|省级|市级)\\s*(?:${m.words.grade.source})`).test(rule.who);
-  if (rule.level && !gradeCarriesLevel) {
+  // A level the subject does not name as people name levels (全国性主办的会议: a scope, not the applicant's level).
+  const namesLevel = levelMentions(m.lang, rule.who).length > 0;
+  if (rule.level && !gradeCarriesLevel && namesLevel) {
     const own = profileLevel(m, profile, cov.statement, cov.anchors);
     if (!own) unknown.push(`是否为${LEVEL_NAMES[rule.level]}？`);
     else if (own !== rule.level) failed.push(`本项为${LEVEL_NAMES[rule.level]}，所述为${LEVEL_NAMES[own]}`);
@@ -513,6 +561,13 @@ export function matchProfile(kb: KnowledgeBase, text: string, opts: MatchOptions
       yuan: computed?.yuan ?? (f.kind === 'money' && (!f.per || m.words.perRecipient.test(f.per)) ? f.valueMax ?? f.value : undefined),
       coverage: Math.round(cov.ratio * 100) / 100,
     });
+  }
+  // Two rules of one clause that come to the same amount for this profile are one item (the better covered).
+  const seen = new Map<string, MatchItem>();
+  for (const i of [...items].sort((a, b) => b.coverage - a.coverage)) {
+    const key = `${i.status}|${i.docId}|${i.number}|${i.amount}`;
+    if (seen.has(key)) items.splice(items.indexOf(i), 1);
+    else seen.set(key, i);
   }
   const order: Record<MatchStatus, number> = { eligible: 0, 'needs-info': 1, 'not-eligible': 2 };
   items.sort((a, b) => order[a.status] - order[b.status] || (b.yuan ?? -1) - (a.yuan ?? -1) || a.factId.localeCompare(b.factId, 'en', { numeric: true }));

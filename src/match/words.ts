@@ -14,6 +14,8 @@ export interface MatchWords {
   notFirst: RegExp;
   /** A denial just before a word: 没有, 不是 (the word is not what the profile says it is). */
   negation: RegExp;
+  /** A denial as rules write it, just before the word (不裁员, 非独生子女). */
+  ruleNegation: RegExp;
   statementBreak: RegExp;
   rankNow: RegExp;
   rankWords: RegExp;
@@ -41,6 +43,8 @@ export interface MatchWords {
   perRecipient: RegExp;
   eventAliases: Record<string, string[]>;
   vague: RegExp;
+  /** A subject that says when, not who (在…的年度). */
+  temporal: RegExp;
   /** A word that makes a piece a question (吗, 多少, 是不是). */
   question: RegExp;
   /** A grade letter a rule asks for (考核评价为A), the letter as the first group. */
@@ -67,6 +71,7 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       first: new RegExp(f.first),
       notFirst: new RegExp(f.notFirst),
       negation: new RegExp(`(?:${f.negation})$`),
+      ruleNegation: new RegExp(`(?:${f.ruleNegation})$`),
       statementBreak: new RegExp(`(?:${f.statementBreak})`),
       rankNow: new RegExp(f.rankNow),
       rankWords: new RegExp(f.rankWords),
@@ -86,6 +91,7 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       perRecipient: new RegExp(`^(?:${f.perRecipient})$`),
       eventAliases: f.eventAliases,
       vague: new RegExp(`^(?:${f.vague})$`),
+      temporal: new RegExp(f.temporal),
       question: new RegExp(f.question),
       letterGrade: new RegExp(f.letterGrade),
       pendingAfter: new RegExp(`^(?:${f.pendingAfter})`),

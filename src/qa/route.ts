@@ -57,6 +57,13 @@ export function createRouter(kb: KnowledgeBase, lang: Language): Router {
       if (docs.length < 2) return { docs: [], scores, titleWords: [] };
       // A 文号 (国办发〔2018〕117号, written with any brackets) names exactly one document.
       const numbered = [...text.matchAll(DOC_NUMBER)].map((m) => byNumber(m[0])).filter((id): id is string => !!id);
+      // People drop the year (国发39号文): the issuer code and number name a document when only one has them.
+      if (!numbered.length) {
+        for (const m of text.matchAll(SHORT_DOC_NUMBER)) {
+          const hits = numbers.filter((n) => n.no === Number(m[2]) && (n.code.endsWith(m[1]) || m[1].endsWith(n.code)));
+          if (hits.length === 1) numbered.push(hits[0].docId);
+        }
+      }
       if (numbered.length) return { docs: [...new Set(numbered)], scores, titleWords: [] };
       // Documents that apply where the question says: for the place itself, for a region around it (深圳 → 广东's),
       // or national. Another place's document never answers for this one, whatever its title shares.
@@ -88,6 +95,9 @@ export function createRouter(kb: KnowledgeBase, lang: Language): Router {
 
 /** A 文号 as written in questions and documents: issuer code, year in any brackets, number. */
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}\s*[〔［[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,4}\s*号/g;
+
+/** A 文号 without its year, as people say it: 国发39号文, 穗人社规字5号. */
+const SHORT_DOC_NUMBER = /([\u4e00-\u9fa5]{0,6}(?:发|字|函|令))\s*(?:第)?\s*(\d{1,4})\s*号/g;
 
 /** A 文号's issuer code, year and number, whatever brackets and spaces it was written with. */
 function docNumberParts(s: string): { code: string; year: string; no: number } | undefined {

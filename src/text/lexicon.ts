@@ -77,6 +77,8 @@ export interface MatchLanguageFile {
   vague: string;
   /** A subject that is only the grant's verb and bound (可申请最高不超过). */
   verbOnly: string;
+  /** A subject that says when, not who (在实际发生贷款利息的年度). */
+  temporal: string;
   /** A word that makes a piece of a profile a question (吗, 多少, 是不是). */
   question: string;
   /** A grade letter (考核评价为A), the letter as the first group. */
@@ -97,6 +99,8 @@ export interface MatchLanguageFile {
   notFirst: string;
   /** Words that deny what follows them (没有, 不是). */
   negation: string;
+  /** A denial as rules write it before a word (不裁员, 非独生子女). */
+  ruleNegation: string;
   /** Sentence breaks inside a profile beyond punctuation (另外, 二是). */
   statementBreak: string;
   /** A profile's rank this year and last (今年全国排第33，去年第38), and a list of ranks (第2、第1、第3). */

@@ -51,6 +51,8 @@ export interface KnowledgeBase {
   lexicon: Lexicon;
   /** Clause by docId and number. */
   clause(docId: string, number: number): Clause | undefined;
+  /** The facts of one clause, in order (a lookup, not a scan of the library's facts). */
+  factsOf(docId: string, number: number): readonly Fact[];
   document(docId: string): PolicyDocument | undefined;
 }
 
@@ -125,6 +127,13 @@ export function hydrateKnowledgeBase(
   const gazetteer = createGazetteer(lex.places);
   const byKey = new Map(clauses.map((c) => [`${c.docId}#${c.number}`, c]));
   const byDoc = new Map(data.documents.map((d) => [d.docId, d]));
+  const factsByClause = new Map<string, Fact[]>();
+  for (const f of data.facts) {
+    const key = `${f.docId}#${f.clause}`;
+    const list = factsByClause.get(key);
+    if (list) list.push(f);
+    else factsByClause.set(key, [f]);
+  }
   return {
     manifest: data.manifest,
     documents: data.documents,
@@ -143,6 +152,7 @@ export function hydrateKnowledgeBase(
     stopWords: deps.stopWords,
     lexicon: lex,
     clause: (docId, n) => byKey.get(`${docId}#${n}`),
+    factsOf: (docId, n) => factsByClause.get(`${docId}#${n}`) ?? [],
     document: (docId) => byDoc.get(docId),
   };
 }

@@ -3,7 +3,8 @@
 import type { Fact } from '../corpus/types.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Level } from './cues.js';
-import { hasTerm, type Term } from './terms.js';
+import { createSubstringIndex, type SubstringIndex } from '../index/substring-index.js';
+import type { Term } from './terms.js';
 
 export interface ScoredFact<F extends Fact = Fact> {
   fact: F;
@@ -31,14 +32,18 @@ const sameFigure = (a: string, b: string) => a.replace(/元$/, '') === b.replace
 
 export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: FactQuery): ScoredFact<F>[] {
   const out: ScoredFact<F>[] = [];
-  for (const fact of facts) {
+  const index = factIndexOf(kb, facts);
+  // Only the first three places of the ranking weigh (a tie-breaker), so only they are looked up.
+  const top = q.clauseRank.slice(0, 3);
+  for (const i of candidates(index, facts, q)) {
+    const fact = facts[i];
     if (q.clauses && !q.clauses.includes(key(fact))) continue;
     if (q.docs && !q.docs.includes(fact.docId)) continue;
     const factLevel = fact.type === 'amount' ? fact.level : levelOfSubject(fact.subject);
     if (q.level && factLevel && factLevel !== q.level) continue;
-    const clause = kb.clause(fact.docId, fact.clause);
-    const title = clause?.title ?? '';
-    const leadIn = clause ? leadInOf(fact, clause.sentences) : '';
+    const w = index.fields[i];
+    // Each field lowercased once per library, not once per term of every question.
+    const has = (field: keyof FactFields, t: Term) => t.forms.some((f) => (f === 'a' ? GRADE_A.test(w.raw[field]) : w[field].includes(f)));
     let score = 0;
     const subjectHits: Term[] = [];
     let termScore = 0;
@@ -47,12 +52,12 @@ export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: Fac
     const qualifiers = fact.type === 'amount' ? fact.qualifiers : [];
     for (const t of q.terms) {
       if (qualifiers.some((x) => t.forms.includes(x))) {
-        if (hasTerm(fact.sentence, t)) score += t.weight;
-      } else if (hasTerm(fact.subject, t)) {
+        if (has('sentence', t)) score += t.weight;
+      } else if (has('subject', t)) {
         score += 3 * t.weight;
         subjectHits.push(t);
-      } else if (hasTerm(fact.sentence, t) || (leadIn && hasTerm(leadIn, t))) score += t.weight;
-      else if (hasTerm(title, t)) score += 0.5 * t.weight;
+      } else if (has('sentence', t) || (w.leadIn && has('leadIn', t))) score += t.weight;
+      else if (has('title', t)) score += 0.5 * t.weight;
     }
     termScore = score;
     // A level or a rank alone never makes a match, except inside the clause a follow-up points at.
@@ -63,12 +68,56 @@ export function scoreFacts<F extends Fact>(kb: KnowledgeBase, facts: F[], q: Fac
     score += 3 * Math.min(1, covered / Math.max(4, fact.subject.length));
     if (q.level && factLevel === q.level) score += 1.5;
     if (q.figures?.some((x) => sameFigure(x, fact.display))) score += 1;
-    const rank = q.clauseRank.indexOf(key(fact));
+    const rank = top.indexOf(key(fact));
     if (rank === 0) score += 1;
     else if (rank > 0 && rank < 3) score += 0.4;
     if (score > 0) out.push({ fact, score, subjectHits });
   }
   return out.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id, 'en', { numeric: true }));
+}
+
+interface FactFields {
+  subject: string;
+  sentence: string;
+  leadIn: string;
+  title: string;
+}
+interface FactIndex {
+  /** Facts whose words (subject, sentence, lead-in, clause title) contain a string. */
+  words: SubstringIndex;
+  byClause: Map<string, number[]>;
+  /** Per fact: its fields lowercased (as hasTerm compares), and as written. */
+  fields: (FactFields & { raw: FactFields })[];
+}
+const factIndexes = new WeakMap<readonly Fact[], FactIndex>();
+const GRADE_A = /(^|[^a-zA-Z])A([^a-zA-Z]|$)/;
+
+function factIndexOf(kb: KnowledgeBase, facts: readonly Fact[]): FactIndex {
+  let index = factIndexes.get(facts);
+  if (!index) {
+    const fields = facts.map((f) => {
+      const clause = kb.clause(f.docId, f.clause);
+      const raw = { subject: f.subject, sentence: f.sentence, leadIn: clause ? leadInOf(f, clause.sentences) : '', title: clause?.title ?? '' };
+      return { subject: raw.subject.toLowerCase(), sentence: raw.sentence.toLowerCase(), leadIn: raw.leadIn.toLowerCase(), title: raw.title.toLowerCase(), raw };
+    });
+    const byClause = new Map<string, number[]>();
+    for (const [i, f] of facts.entries()) byClause.set(key(f), [...(byClause.get(key(f)) ?? []), i]);
+    index = { words: createSubstringIndex(fields.map((x) => `${x.subject}\u0001${x.sentence}\u0001${x.leadIn}\u0001${x.title}`)), byClause, fields };
+    factIndexes.set(facts, index);
+  }
+  return index;
+}
+
+/**
+ * The facts a query can score: those of the clauses it is restricted to, else those whose words hold one of its
+ * terms' forms (a fact holding none scores nothing). Found from postings, so the cost follows the question's words,
+ * not the size of the library; the result is the same as scoring every fact.
+ */
+function candidates(index: FactIndex, facts: readonly Fact[], q: FactQuery): number[] {
+  if (q.clauses) return q.clauses.flatMap((c) => index.byClause.get(c) ?? []).sort((a, b) => a - b);
+  const found = new Set<number>();
+  for (const t of q.terms) for (const form of t.forms) for (const i of form === 'a' ? facts.keys() : index.words.hits(form)) found.add(i);
+  return [...found].sort((a, b) => a - b);
 }
 
 /**

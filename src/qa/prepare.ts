@@ -1,6 +1,7 @@
 // Question text the engine matches: normalised (全角, 繁體, emoji), Chinese numerals as digits, English domain
 // words replaced by their Chinese concept, and one-character typos of dictionary words corrected (孵化气 → 孵化器).
 import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { createSubstringIndex } from '../index/substring-index.js';
 import { dictionaryWords } from '../text/lexicon.js';
 import { chineseAmountsToDigits, normalizeQuestion } from '../text/normalize.js';
 
@@ -29,9 +30,12 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
   const dict = dictionaryWords(kb.lexicon).filter((w) => /^[\u4e00-\u9fa5]{2,}$/.test(w));
   const words = dict.filter((w) => w.length >= 3);
   const dictSet = new Set(dict);
-  const corpus = kb.clauses.map((c) => `${c.title}。${c.text}`).join('');
+  const texts = kb.clauses.map((c) => `${c.title}。${c.text}`);
   const bigrams = new Set<string>();
-  for (let i = 0; i + 1 < corpus.length; i++) bigrams.add(corpus.slice(i, i + 2));
+  for (const t of texts) for (let i = 0; i + 1 < t.length; i++) bigrams.add(t.slice(i, i + 2));
+  // Whether the corpus writes a string: from postings, so a long library costs no more per question than a short one.
+  const index = createSubstringIndex(texts);
+  const inCorpus = (x: string) => (x.length === 2 ? bigrams.has(x) : index.has(x));
   // Candidate words by their first or second character: one substitution leaves one of the two intact.
   const opposite = new Set(kb.lexicon.language.opposites.flatMap((p) => [p, [...p].reverse().join('')]));
   const sameReading = (a: string, b: string) => [...(readings.get(a) ?? [])].some((p) => readings.get(b)?.has(p));
@@ -51,17 +55,17 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
       const candidates = new Set([...(byChar.get(`0${s[i]}`) ?? []), ...(byChar.get(`1${s[i + 1]}`) ?? [])]);
       for (const w of candidates) {
         const piece = s.slice(i, i + w.length);
-        if (piece.length !== w.length || !/^[\u4e00-\u9fa5]+$/.test(piece) || corpus.includes(piece)) continue;
+        if (piece.length !== w.length || !/^[\u4e00-\u9fa5]+$/.test(piece) || inCorpus(piece)) continue;
         if (covered.slice(i, i + w.length).some((n) => n >= w.length)) continue;
         let diff = -1;
         for (let k = 0; k < w.length; k++) if (piece[k] !== w[k]) diff = diff === -1 ? k : -2;
         if (diff < 0 || opposite.has(piece[diff] + w[diff]) || !sameReading(piece[diff], w[diff])) continue;
         // The wrong character must not form a real corpus bigram with its neighbour (加速产业 is not 加速器).
         const pair = diff > 0 ? piece.slice(diff - 1, diff + 1) : piece.slice(0, 2);
-        if (corpus.includes(pair)) continue;
+        if (inCorpus(pair)) continue;
         // At an edge, the rest must not already be a word: 高新技术企业占比 is not 高新技术企业贷.
         const rest = diff === 0 ? piece.slice(1) : diff === w.length - 1 ? piece.slice(0, -1) : '';
-        if (rest && (dictSet.has(rest) || corpus.includes(rest + piece[diff]))) continue;
+        if (rest && (dictSet.has(rest) || inCorpus(rest + piece[diff]))) continue;
         s = s.slice(0, i) + w + s.slice(i + w.length);
         covered.fill(w.length, i, i + w.length);
         break;

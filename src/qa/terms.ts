@@ -1,5 +1,6 @@
 // Question terms: the content words that name what is asked about, each with a weight from corpus rarity.
 import type { KnowledgeBase } from '../index/knowledge-base.js';
+import { createSubstringIndex } from '../index/substring-index.js';
 import { dictionaryWords } from '../text/lexicon.js';
 import { languageOf } from './language.js';
 
@@ -37,13 +38,15 @@ const FIGURE_TERM = /(?:前|末|第|超)?(?:\d+(?:\.\d+)?|[一二三四五六七
 export function createTermIndex(kb: KnowledgeBase): TermIndex {
   const lang = languageOf(kb.lexicon);
   const texts = kb.clauses.map((c) => `${c.title}${c.text}${c.deptNote}`);
-  const all = kb.documents.map((d) => `${d.title}${d.preamble}`).join('') + texts.join('');
+  // Counted from bigram postings, not by scanning every clause: the cost follows the word's rarity, not the library.
+  const clauseIndex = createSubstringIndex(texts);
+  const docIndex = createSubstringIndex(kb.documents.map((d) => `${d.title}${d.preamble}`));
   const dfCache = new Map<string, number>();
   const df = (form: string) => {
     let n = dfCache.get(form);
     if (n === undefined) {
-      n = texts.reduce((k, t) => k + (t.includes(form) ? 1 : 0), 0);
-      if (n === 0 && all.includes(form)) n = 1;
+      n = clauseIndex.count(form);
+      if (n === 0 && docIndex.count(form) > 0) n = 1;
       if (dfCache.size < 50_000) dfCache.set(form, n);
     }
     return n;
@@ -107,7 +110,7 @@ export function createTermIndex(kb: KnowledgeBase): TermIndex {
         let composed = false;
         if (d === 0 && /^[\u4e00-\u9fa5]{4,}$/.test(t)) {
           const halves = t.match(/../g)!;
-          composed = halves.every((h) => all.includes(h));
+          composed = halves.every((h) => clauseIndex.count(h) > 0 || docIndex.count(h) > 0);
         }
         // Unknown words are by definition the rarest: each weighs as much as a word found in one clause, and a
         // run of them (小规模纳税人增值税) as much as its words together.

@@ -43,7 +43,7 @@ function ruleClause(ctx: AnswerContext): { clause: Clause; facts: AmountFact[] }
   const best = scored[0]?.fact;
   const clause = ctx.target ?? (best ? ctx.kb.clause(best.docId, best.clause) : ctx.top);
   if (!clause) return undefined;
-  const facts = ctx.kb.facts.filter((f): f is AmountFact => f.type === 'amount' && f.docId === clause.docId && f.clause === clause.number);
+  const facts = ctx.kb.factsOf(clause.docId, clause.number).filter((f): f is AmountFact => f.type === 'amount');
   return { clause, facts };
 }
 

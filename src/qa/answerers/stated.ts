@@ -29,7 +29,7 @@ function find(ctx: AnswerContext, doc: PolicyDocument, clause: Clause | undefine
     const own = statedIn(clause, re);
     // A figure to reach (累计超过15000元的部分, 达到1万人次以上的) is a condition the clause states, in whatever words.
     if (attribute === 'condition') {
-      const bars = new Set(ctx.kb.facts.filter((f) => f.type === 'amount' && f.docId === clause.docId && f.clause === clause.number && f.role === 'threshold').map((f) => f.sentence));
+      const bars = new Set(ctx.kb.factsOf(clause.docId, clause.number).filter((f) => f.type === 'amount' && f.role === 'threshold').map((f) => f.sentence));
       for (const x of clause.sentences) if (!own.includes(x) && [...bars].some((b) => x.includes(b) || b.includes(x))) own.push(x);
       own.sort((a, b) => clause.sentences.indexOf(a) - clause.sentences.indexOf(b));
     }

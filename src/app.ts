@@ -86,7 +86,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   if (deps.logSink) app.use('*', requestLogger({ sink: deps.logSink, scope: deps.scope }));
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
-  app.use('*', deadline(config.requestTimeoutMs));
+  // A document change (POST/DELETE /api/documents) rebuilds the index before it answers: it has its own budget.
+  const questionDeadline = deadline(config.requestTimeoutMs);
+  const documentDeadline = deadline(config.documentTimeoutMs);
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/documents') && c.req.method !== 'GET' ? documentDeadline(c, next) : questionDeadline(c, next)));
   if (config.corsOrigins.length) {
     const origin = config.corsOrigins.includes('*') ? '*' : config.corsOrigins;
     app.use('/api/*', cors({ origin, allowMethods: ['GET', 'POST'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 }));

@@ -28,6 +28,11 @@ export interface Config {
   corsOrigins: string[];
   /** Every request is answered or failed within this time (ms). */
   requestTimeoutMs: number;
+  /**
+   * Adding or removing a document rebuilds the index before it answers, which takes longer than a question the larger
+   * the library: those requests get this budget (ms) instead, so a publish that succeeds is never reported as failed.
+   */
+  documentTimeoutMs: number;
   /** Log question text (off by default: questions may contain personal details). */
   logQuestions: boolean;
   /** Key of the session hash in log lines; unset means a random one per process. */
@@ -86,6 +91,7 @@ export function configFromEnv(env: Env): Config {
     },
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     requestTimeoutMs: num(env.REQUEST_TIMEOUT_MS, 10_000),
+    documentTimeoutMs: num(env.DOCUMENT_TIMEOUT_MS, 600_000),
     logQuestions: env.LOG_QUESTIONS === '1' || env.LOG_QUESTIONS === 'true',
     logSalt: env.LOG_SALT || undefined,
     trustProxy: env.TRUST_PROXY || undefined,

@@ -88,3 +88,22 @@ describe('DELETE /api/documents/:docId', () => {
     expect((await del('new-doc', {})).status).toBe(401);
   });
 });
+
+describe('document changes have their own time budget', () => {
+  const slow = (ms: number): DocumentAdmin => ({
+    add: async (_f, o) => (await new Promise((r) => setTimeout(r, ms)), { report, dryRun: o.dryRun }),
+    remove: async (docId) => (await new Promise((r) => setTimeout(r, ms)), { docId, file: `${docId}.txt` }),
+  });
+  it('a publish that rebuilds longer than a question may take is still answered (201), not reported as a timeout', async () => {
+    const { app } = appWith(slow(120), { ADMIN_KEYS: 'ops:correct-horse-battery', REQUEST_TIMEOUT_MS: '30', DOCUMENT_TIMEOUT_MS: '5000' });
+    expect((await app.request(upload({ fileName: 'new-doc.txt', contentBase64: b64('一、总则') }))).status).toBe(201);
+    const del = await app.request(new Request('http://local/api/documents/new-doc', { method: 'DELETE', headers: auth }));
+    expect(del.status).toBe(200);
+  });
+  it('past its own budget it answers TIMEOUT (503)', async () => {
+    const { app } = appWith(slow(200), { ADMIN_KEYS: 'ops:correct-horse-battery', REQUEST_TIMEOUT_MS: '5000', DOCUMENT_TIMEOUT_MS: '30' });
+    const res = await app.request(upload({ fileName: 'new-doc.txt', contentBase64: b64('一、总则') }));
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe('TIMEOUT');
+  });
+});

@@ -78,6 +78,15 @@ interface Matcher {
   words: MatchWords;
   grants: AmountFact[];
   ruleTerms: Map<string, RuleTerms>;
+  /** Grants of each sentence, by docId|sentence (tiers and caps are judged against their sentence's others). */
+  bySentence: Map<string, AmountFact[]>;
+  /**
+   * A string a profile must contain for a grant to score at all (its words' forms, their spoken aliases, a compound's
+   * first half, a denied word's first character) → the grants: candidates come from these, not from every grant.
+   */
+  probes: Map<string, number[]>;
+  /** Grants with a rank bar: a profile's ranks state their words. */
+  ranked: number[];
 }
 
 interface RuleTerms {
@@ -146,7 +155,24 @@ function matcherOf(kb: KnowledgeBase): Matcher {
         excluded,
       });
     }
-    m = { terms, router: createRouter(kb, languageOf(kb.lexicon)), lang: languageOf(kb.lexicon), words, grants, ruleTerms };
+    const bySentence = new Map<string, AmountFact[]>();
+    const probes = new Map<string, number[]>();
+    const ranked: number[] = [];
+    for (const [i, f] of grants.entries()) {
+      const k = `${f.docId}|${f.sentence}`;
+      bySentence.set(k, [...(bySentence.get(k) ?? []), f]);
+      const rt = ruleTerms.get(f.id)!;
+      const own = new Set<string>();
+      for (const t of rt.all) {
+        for (const form of [...t.forms, ...(words.eventAliases[t.text] ?? [])]) if (form !== 'a') own.add(form);
+        if (t.forms.includes('a')) own.add('a').add('A');
+        if (/^[\u4e00-\u9fa5]{4}$/.test(t.text)) own.add(t.text.slice(0, 2));
+        if (rt.excluded.includes(t)) own.add(t.text[0]);
+      }
+      for (const p of own) probes.set(p, [...(probes.get(p) ?? []), i]);
+      if (f.rule!.thresholds.some((t) => t.op === 'top' || t.op === 'rise')) ranked.push(i);
+    }
+    m = { terms, router: createRouter(kb, languageOf(kb.lexicon)), lang: languageOf(kb.lexicon), words, grants, ruleTerms, bySentence, probes, ranked };
     matchers.set(kb.facts, m);
   }
   return m;
@@ -517,11 +543,14 @@ export function matchProfile(kb: KnowledgeBase, text: string, opts: MatchOptions
   const inScope = new Set(docs.map((d) => d.docId));
   const denials = deniedPhrases(m, profile);
   const items: MatchItem[] = [];
-  const sentences = new Map<string, AmountFact[]>();
-  for (const f of m.grants) if (inScope.has(f.docId)) sentences.set(`${f.docId}|${f.sentence}`, [...(sentences.get(`${f.docId}|${f.sentence}`) ?? []), f]);
-  for (const f of m.grants) {
+  // Only grants the profile shares a word with can score; the rest are never looked at.
+  const lower = profile.text.toLowerCase();
+  const candidates = new Set<number>(profile.rank.now !== undefined ? m.ranked : []);
+  for (const [probe, ids] of m.probes) if (lower.includes(probe) || profile.text.includes(probe)) for (const i of ids) candidates.add(i);
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const f = m.grants[i];
     if (!inScope.has(f.docId)) continue;
-    const same = sentences.get(`${f.docId}|${f.sentence}`) ?? [];
+    const same = (m.bySentence.get(`${f.docId}|${f.sentence}`) ?? []).filter((x) => inScope.has(x.docId));
     // A cap beside a ratio or a per-unit award in its sentence bounds that figure; it is not a benefit of its own.
     if (f.role === 'cap' && same.some((x) => x !== f && (x.role === 'ratio' || (x.per && x.kind === 'money')))) continue;
     const cov = coverage(m, f, profile);

@@ -50,6 +50,8 @@ export interface Language {
   generic: ReadonlySet<string>;
   examples: string[];
   notStated: Partial<Record<Attribute, string>>;
+  /** Words just before a word that exclude it from a figure (不含物业管理费). */
+  exclusion: RegExp;
 }
 
 const any = (patterns: string[], flags = 'i') => new RegExp(patterns.map((p) => `(?:${p})`).join('|'), flags);
@@ -111,6 +113,7 @@ export function compileLanguage(f: LanguageFile, subjectWords: string[] = []): L
     generic: new Set(f.generic.split(/\s+/).filter(Boolean)),
     examples: f.examples,
     notStated: f.notStated as Partial<Record<Attribute, string>>,
+    exclusion: new RegExp(`(?:${f.exclusionWords})$`),
   };
 }
 

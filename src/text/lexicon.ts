@@ -54,6 +54,8 @@ export interface LanguageFile {
   generic: string;
   examples: string[];
   notStated: Record<string, string>;
+  /** Words just before a word that exclude it from a figure (不含物业管理费, 不包括). */
+  exclusionWords: string;
   /** The benefit finder's words: how clauses write bars and stacking, how profiles say what happened (src/match/). */
   match: MatchLanguageFile;
 }

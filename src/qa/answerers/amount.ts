@@ -40,6 +40,13 @@ export const answerAmount: Answerer = (ask, ctx) => {
   // not cover it, and those figures are not offered.
   const uncovered = picked.length && !target && !r.followup ? uncoveredSubject(ctx, picked) : undefined;
   if (uncovered) return outOfScope(kb, uncovered);
+  // "物业管理费多少" against "…元/平方米/月（上述费用不含物业管理费）": the figures exclude what was asked; the policy
+  // does not state it.
+  const excluded = picked.length ? excludedSubject(ctx, picked) : undefined;
+  if (excluded) {
+    const clause = kb.clause(picked[0].fact.docId, picked[0].fact.clause);
+    return notStated(ctx, 'amount', clause, kb.document(picked[0].fact.docId)!, `${excluded}的${ctx.lang.notStated.amount ?? '具体金额'}`);
+  }
   if (picked.length) {
     const a = amountAnswer(kb, picked);
     return ask.claim?.figure ? confirmFigure(a, ask.claim.figure, picked.map((p) => p.fact)) : a;
@@ -111,6 +118,26 @@ function uncoveredSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[]):
   const missing = subject.filter((t) => !hit(t));
   const strongest = Math.max(0, ...subject.filter(hit).map((t) => t.weight));
   return covered < total / 2 && missing.some((t) => t.weight >= strongest) ? missing.map((t) => t.text) : undefined;
+}
+
+/**
+ * The question's most specific word when every picked figure's sentence names it only to exclude it (不含物业管理费),
+ * and no picked subject holds it; undefined otherwise.
+ */
+function excludedSubject(ctx: AnswerContext, picked: ScoredFact<AmountFact>[]): string | undefined {
+  const subject = ctx.r.terms.filter((t) => t.known && !t.place && !t.noise && !ctx.lang.generic.has(t.text) && !/\d/.test(t.text));
+  const strongest = [...subject].sort((a, b) => b.weight - a.weight)[0];
+  if (!strongest) return undefined;
+  const excludedIn = (sentence: string) => {
+    const at = strongest.forms.map((f) => sentence.indexOf(f)).filter((i) => i !== -1);
+    return at.length > 0 && at.every((i) => ctx.lang.exclusion.test(sentence.slice(Math.max(0, i - 4), i)));
+  };
+  const all = picked.every((p) => !hasTerm(p.fact.subject, strongest) && excludedIn(p.fact.sentence));
+  if (!all) return undefined;
+  // Named as the text names it (不含物业管理费 → 物业管理费), not as the segmenter cut the question (物业).
+  const sentence = picked[0].fact.sentence;
+  const at = Math.min(...strongest.forms.map((f) => sentence.indexOf(f)).filter((i) => i !== -1));
+  return sentence.slice(at).match(/^[\u4e00-\u9fa5]+/)?.[0] ?? strongest.text;
 }
 
 /**

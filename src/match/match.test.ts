@@ -76,3 +76,25 @@ describe('matchProfile', () => {
     expect(eligible('我们是一家外卖平台，想申请新能源汽车购置补贴')).toEqual([]);
   });
 });
+
+describe('totals follow what the document says about combining', () => {
+  const kbOf = async (rule: string) => {
+    const { buildKnowledgeBaseData, hydrateKnowledgeBase } = await import('../index/knowledge-base.js');
+    const { readDocument } = await import('../corpus/readers/index.js');
+    const { lexicon, tokenizer } = await import('../testing/fixtures.js');
+    const text = ['关于支持示范企业的若干措施', '第一条 对新认定的示范企业，给予50万元奖励。', '第二条 对首次进入培育库的企业，给予20万元奖励。', `第三条 同一企业符合本措施多项条款的，${rule}。`].join('\n');
+    return hydrateKnowledgeBase(buildKnowledgeBaseData([await readDocument(new TextEncoder().encode(text), 'demo.txt')], lexicon, tokenizer), lexicon, tokenizer);
+  };
+  const profile = '我们是示范企业，今年新认定，今年还首次进入培育库，能拿哪些？';
+  it('adds the items up where the document allows it', async () => {
+    const r = matchProfile(await kbOf('可叠加享受'), profile);
+    expect(r.items.filter((i) => i.status === 'eligible').map((i) => i.amount)).toEqual(['50万元', '20万元']);
+    expect(r.total).toMatchObject({ amount: '70万元', items: 2 });
+    expect(r.stacking[0]).toMatchObject({ stated: true });
+  });
+  it('gives no total where the document forbids it, and quotes it', async () => {
+    const r = matchProfile(await kbOf('不得同时享受'), profile);
+    expect(r.total).toBeUndefined();
+    expect(r.stacking[0]).toEqual({ docId: 'demo', stated: true, note: '同一企业符合本措施多项条款的，不得同时享受。' });
+  });
+});

@@ -607,7 +607,8 @@ export function matchProfile(kb: KnowledgeBase, text: string, opts: MatchOptions
     return said ? { docId, stated: true, note: said } : { docId, stated: false, note: '本政策未写明各项能否同时享受' };
   });
   const summable = eligible.filter((i) => i.yuan !== undefined);
-  const forbidden = stacking.some((s) => s.stated && !/可叠加|可同时享受|叠加享受|同时享受/.test(s.note));
+  // A document that says anything about combining forbids it unless it allows it outright (可叠加, 可同时享受).
+  const forbidden = stacking.some((s) => s.stated && !m.words.stackingAllowed.test(s.note));
   const total =
     summable.length >= 2 && !forbidden
       ? { yuan: summable.reduce((n, i) => n + i.yuan!, 0), items: summable.length, upTo: summable.some((i) => i.upTo), amount: '' }

@@ -41,6 +41,8 @@ export interface MatchWords {
   refine: RegExp;
   /** Units that are the applicant itself (每家): money per one of them is the applicant's. */
   perRecipient: RegExp;
+  /** A stacking sentence that allows combining (可叠加), not one that forbids it (不得同时享受). */
+  stackingAllowed: RegExp;
   eventAliases: Record<string, string[]>;
   vague: RegExp;
   /** A subject that says when, not who (在…的年度). */
@@ -89,6 +91,7 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       self: new RegExp(f.self),
       refine: new RegExp(`^(?:${f.refine})`),
       perRecipient: new RegExp(`^(?:${f.perRecipient})$`),
+      stackingAllowed: new RegExp(f.stackingAllowed),
       eventAliases: f.eventAliases,
       vague: new RegExp(`^(?:${f.vague})$`),
       temporal: new RegExp(f.temporal),

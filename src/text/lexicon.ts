@@ -128,6 +128,8 @@ export interface MatchLanguageFile {
   refine: string;
   /** Units that are the applicant itself (每家, 每户). */
   perRecipient: string;
+  /** A stacking sentence that allows combining (可叠加, 可同时享受), written not to match its denial. */
+  stackingAllowed: string;
   /** Words of a profile asking for everything it qualifies for (能拿哪些, 都能领什么). */
   ask: string;
 }

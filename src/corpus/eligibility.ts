@@ -42,7 +42,7 @@ const GRANTS = new Set(['award', 'cap', 'ratio']);
 /** Attaches a rule to every award, cap and ratio of the documents' facts (in place: facts are built, not shared). */
 export function attachRules(documents: PolicyDocument[], facts: Fact[], words: RuleWords): void {
   const byClause = new Map<string, AmountFact[]>();
-  for (const f of facts) if (f.type === 'amount') byClause.set(`${f.docId}#${f.clause}`, [...(byClause.get(`${f.docId}#${f.clause}`) ?? []), f]);
+  for (const f of facts) if (f.type === 'amount') (byClause.get(`${f.docId}#${f.clause}`) ?? byClause.set(`${f.docId}#${f.clause}`, []).get(`${f.docId}#${f.clause}`)!).push(f);
   for (const doc of documents) {
     const stackingOf = stackingSentences(doc, words);
     for (const clause of doc.clauses) {

@@ -3,8 +3,8 @@ import { blocksToText, type SourceDocument } from '../corpus/blocks.js';
 import { hashText } from '../text/lexicon.js';
 import { createError } from '../errors.js';
 
-/** Bump when the artifact layout or any extraction rule changes meaning (extraction-version.test.ts enforces it). 3: the manifest hashes every artifact; 4: parser for every published style, readers, build report; 5: subjects borrowed across sentences, 一个 as an article, 不能超过 as a cap; 6: ordinals read whole (第二十二项); 7: each figure of a name–figure list gets its own name; 8: awards, caps and ratios carry an eligibility rule (src/corpus/eligibility.ts); 9: a count of conditions (3个条件之一) is not a bar; 10: bars in brackets are exceptions, a verb-only subject is named by its bar; 11: no artifact change, the knowledge base indexes facts by clause and text by bigrams at load; 12: no artifact change, the language file gains exclusion words; 13: "只能享受一次" is about one item, not about combining items. */
-export const INDEX_FORMAT_VERSION = 13;
+/** Bump when the artifact layout or any extraction rule changes meaning (extraction-version.test.ts enforces it). 3: the manifest hashes every artifact; 4: parser for every published style, readers, build report; 5: subjects borrowed across sentences, 一个 as an article, 不能超过 as a cap; 6: ordinals read whole (第二十二项); 7: each figure of a name–figure list gets its own name; 8: awards, caps and ratios carry an eligibility rule (src/corpus/eligibility.ts); 9: a count of conditions (3个条件之一) is not a bar; 10: bars in brackets are exceptions, a verb-only subject is named by its bar; 11: no artifact change, the knowledge base indexes facts by clause and text by bigrams at load; 12: no artifact change, the language file gains exclusion words; 13: "只能享受一次" is about one item, not about combining items; 14: no artifact change (review). */
+export const INDEX_FORMAT_VERSION = 14;
 
 export interface Manifest {
   formatVersion: number;

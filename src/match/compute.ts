@@ -4,6 +4,7 @@
 // (src/qa/arith.ts) against the clause and the profile before it is shown; one that does not check out is not shown.
 import type { AmountFact, Clause } from '../corpus/types.js';
 import { checkComputation, formatComputation, parseQuantity, showYuan, type Computation } from '../qa/arith.js';
+import { sharesWord } from '../qa/answerers/calc.js';
 import type { Matcher } from './match.js';
 import type { Profile, ProfileNumber } from './profile.js';
 
@@ -23,22 +24,14 @@ const share = (a: string, b: string) =>
   [...new Set(a)].filter((c) => /[\u4e00-\u9fa5]/.test(c) && b.includes(c)).length +
   3 * [...new Set(a.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => b.toUpperCase().includes(w.toUpperCase())).length;
 
-function numberIn(m: Matcher, profile: Profile, unit: string, words: string, used: Set<ProfileNumber>, money = false): ProfileNumber | undefined {
+/** The profile's number in a unit (or an alias), the one said with the rule's event or sharing most of its words. */
+export function numberIn(m: Matcher, profile: Profile, unit: string, words: string, used: Set<ProfileNumber>, money = false): ProfileNumber | undefined {
   const units = new Set([unit, ...(m.words.unitAliases[unit] ?? [])]);
   const same = profile.numbers.filter((n) => !used.has(n) && (money ? n.unit === '元' : units.has(n.unit)));
   // The number said with the rule's own event (新招了22个 for 招用…每增加1人) before one that only shares words.
   const events = Object.entries(m.words.eventAliases).filter(([e]) => words.includes(e)).flatMap(([, forms]) => forms);
   const score = (n: ProfileNumber) => share(words, n.before) + (events.some((e) => n.before.includes(e)) ? 10 : 0);
   return [...same].sort((a, b) => score(b) - score(a))[0];
-}
-
-/** Whether two texts share a two-character Chinese word. */
-function sharesWord(a: string, b: string): boolean {
-  for (let i = 0; i + 1 < a.length; i++) {
-    const w = a.slice(i, i + 2);
-    if (/^[\u4e00-\u9fa5]{2}$/.test(w) && !w.includes('的') && b.includes(w)) return true;
-  }
-  return false;
 }
 
 /** What an award is per: its own unit (5元/人/夜), or the unit written before it (每块奖励1万元). */
@@ -55,6 +48,7 @@ export function computeAmount(m: Matcher, f: AmountFact, capOfSentence: AmountFa
   let cap = capOfSentence;
   const ruleValues = new Set([f.value, f.valueMax, cap?.value, ...(f.rule?.thresholds ?? []).map((t) => t.value)]);
   let c: { steps: string[]; inputs: string[]; value: number; like: string } | undefined;
+  const per = perOf(m, f);
   let failed: string | undefined;
   if (f.role === 'ratio' && (f.kind === 'ratio' || f.kind === 'percent')) {
     // What the ratio is of: the words just before it, or the clause's words before its sentence (属于地方留用的土地价款…：
@@ -95,10 +89,10 @@ export function computeAmount(m: Matcher, f: AmountFact, capOfSentence: AmountFa
       if (!above) failed = `${n.raw}未超过${floorText}`;
       cap = f;
     }
-  } else if (f.kind === 'money' && perOf(m, f) && !TIME.test(perOf(m, f)!)) {
+  } else if (f.kind === 'money' && per && !TIME.test(per)) {
     const used = new Set<ProfileNumber>();
     const counts: ProfileNumber[] = [];
-    for (const unit of perOf(m, f)!.split('/')) {
+    for (const unit of per.split('/')) {
       const n = numberIn(m, profile, unit, f.sentence, used);
       if (!n) return undefined;
       used.add(n);

@@ -4,13 +4,13 @@
 // denials (没有国家备案). Every condition met → eligible; a condition the profile does not state → needs-info, with
 // the question that settles it; a condition contradicted → not-eligible, with the reason. Amounts are the fact's
 // own, or computed from the profile's figures and checked (src/qa/arith.ts).
-import type { AmountFact, Level, PolicyDocument, Threshold } from '../corpus/types.js';
+import type { AmountFact, Level, PolicyDocument } from '../corpus/types.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Computation } from '../qa/arith.js';
 import { languageOf, levelMentions, type Language } from '../qa/language.js';
 import { createRouter, type Router } from '../qa/route.js';
 import { createTermIndex, hasTerm, type Term, type TermIndex } from '../qa/terms.js';
-import { computeAmount } from './compute.js';
+import { computeAmount, numberIn } from './compute.js';
 import { readProfile, type Profile } from './profile.js';
 import { matchWordsOf, type MatchWords } from './words.js';
 
@@ -87,6 +87,8 @@ interface Matcher {
   probes: Map<string, number[]>;
   /** Grants with a rank bar: a profile's ranks state their words. */
   ranked: number[];
+  /** A grant's place in `grants`, by fact id. */
+  grantIndex: Map<string, number>;
 }
 
 interface RuleTerms {
@@ -128,9 +130,9 @@ function matcherOf(kb: KnowledgeBase): Matcher {
       if (all.length < 2 || words.temporal.test(who)) all = content(terms.termsOf(`${kb.clause(f.docId, f.clause)?.title ?? ''}，${who}`));
       const items = f.rule!.alternatives.map((a) => a.replace(words.listTail, ''));
       const first = items[0] ?? '';
-      const cut = Math.max(first.lastIndexOf('的') + 1, ...[...first.matchAll(new RegExp(words.events.source, 'g'))].map((x) => x.index! + x[0].length));
+      const cut = Math.max(first.lastIndexOf('的') + 1, ...[...first.matchAll(words.eventsAll)].map((x) => x.index! + x[0].length));
       const shared = new Set(content(terms.termsOf(first.slice(0, cut))).map((t) => t.text));
-      const events = new Set(all.filter((t) => new RegExp(`^(?:${words.events.source})$`).test(t.text)).map((t) => t.text));
+      const events = new Set(all.filter((t) => words.eventWord.test(t.text)).map((t) => t.text));
       const essential = new Set(events);
       // Who it is: the subject's last word, not a qualifier (分别, 每间) that trails it, with the word it is written
       // together with (自主创业: 自主 and 创业).
@@ -160,7 +162,7 @@ function matcherOf(kb: KnowledgeBase): Matcher {
     const ranked: number[] = [];
     for (const [i, f] of grants.entries()) {
       const k = `${f.docId}|${f.sentence}`;
-      bySentence.set(k, [...(bySentence.get(k) ?? []), f]);
+      (bySentence.get(k) ?? bySentence.set(k, []).get(k)!).push(f);
       const rt = ruleTerms.get(f.id)!;
       const own = new Set<string>();
       for (const t of rt.all) {
@@ -169,10 +171,10 @@ function matcherOf(kb: KnowledgeBase): Matcher {
         if (/^[\u4e00-\u9fa5]{4}$/.test(t.text)) own.add(t.text.slice(0, 2));
         if (rt.excluded.includes(t)) own.add(t.text[0]);
       }
-      for (const p of own) probes.set(p, [...(probes.get(p) ?? []), i]);
+      for (const p of own) (probes.get(p) ?? probes.set(p, []).get(p)!).push(i);
       if (f.rule!.thresholds.some((t) => t.op === 'top' || t.op === 'rise')) ranked.push(i);
     }
-    m = { terms, router: createRouter(kb, languageOf(kb.lexicon)), lang: languageOf(kb.lexicon), words, grants, ruleTerms, bySentence, probes, ranked };
+    m = { terms, router: createRouter(kb, languageOf(kb.lexicon)), lang: languageOf(kb.lexicon), words, grants, ruleTerms, bySentence, probes, ranked, grantIndex: new Map(grants.map((f, i) => [f.id, i])) };
     matchers.set(kb.facts, m);
   }
   return m;
@@ -265,7 +267,7 @@ function coverage(m: Matcher, f: AmountFact, profile: Profile): Coverage {
     for (const t of terms) {
       // A word the rule denies (不裁员) is met by the profile denying it too (一个人都没裁).
       if (rt.excluded.includes(t)) {
-        if (m.words.negation.test(context.slice(0, Math.max(0, context.search(new RegExp(`${escapeRe(t.text[0])}`)))).slice(-6).replace(DENIAL_TAIL, '').replace(/[^没未不无零非有]+$/, ''))) covered += t.weight;
+        if (m.words.negation.test(context.slice(0, Math.max(0, context.indexOf(t.text[0]))).slice(-6).replace(DENIAL_TAIL, '').replace(/[^没未不无零非有]+$/, ''))) covered += t.weight;
         else missing.push(t);
         continue;
       }
@@ -316,10 +318,7 @@ function profileLevel(m: Matcher, profile: Profile, statement: number, anchors: 
 
 /** What the profile denies: the words after each denial (园区不是高新区 → 高新区, 没做国家备案 → 国家备案). */
 function deniedPhrases(m: Matcher, profile: Profile): string[] {
-  const out: string[] = [];
-  const re = new RegExp(`(?:${m.words.negation.source.slice(0, -1)})[做过在有被是的]*([\\u4e00-\\u9fa5]{2,8})`, 'g');
-  for (const x of profile.text.matchAll(re)) out.push(x[1]);
-  return out;
+  return [...profile.text.matchAll(m.words.denied)].map((x) => x[1]);
 }
 
 /**
@@ -337,15 +336,6 @@ function deniedIn(who: string, phrases: string[], ruleNegation: RegExp): string 
   return undefined;
 }
 
-/** The profile's number a bar is about: same unit (or an alias), the one whose words share most with the bar's. */
-function numberFor(m: Matcher, profile: Profile, t: Threshold) {
-  const units = new Set([t.unit, ...(m.words.unitAliases[t.unit] ?? [])]);
-  const money = t.unit === '元';
-  const same = profile.numbers.filter((n) => (money ? n.unit === '元' : units.has(n.unit)));
-  if (same.length <= 1) return same[0];
-  const share = (a: string, b: string) => [...new Set(a)].filter((c) => /[\u4e00-\u9fa5]/.test(c) && b.includes(c)).length;
-  return [...same].sort((a, b) => share(t.text, b.before) - share(t.text, a.before))[0];
-}
 
 /**
  * "获批国家高新区" and a profile that says 获批了…示范区: what happened happened to something else. For a rule that
@@ -372,7 +362,7 @@ function objectElsewhere(m: Matcher, f: AmountFact, profile: Profile, cov: Cover
       const after = piece.slice(at + form.length);
       if (heads.some((h) => hasTerm(after, h))) return undefined;
       // 企业技术中心去年新认定为自治区级, 酒店…今年刚评上四星级: the object named before, only a level or grade after.
-      let rest = after.replace(new RegExp(m.words.grade.source, 'g'), '');
+      let rest = after.replace(m.words.grades, '');
       for (const x of levelMentions(m.lang, rest).reverse()) rest = rest.slice(0, x.at) + rest.slice(x.at + x.length);
       // Named before it: in the statement, or in the who-we-are statement (我们是…孵化器。今年新认定).
       const before = `${cov.statement ? profile.statements[0] : ''}，${s.slice(0, offset + at)}`;
@@ -426,8 +416,8 @@ function timeOf(m: Matcher, profile: Profile, cov: Coverage): { recent?: boolean
     if (recent !== old) return { recent, first, notFirst };
     if (recent && old) {
       // Both said: the one nearer the rule's words (2017年就是3A了，今年新评上了4A).
-      const last = (re: RegExp) => Math.max(-1, ...[...scope.matchAll(new RegExp(re.source, 'g'))].map((x) => x.index!));
-      return { recent: last(w.recent) > last(w.notRecent), first, notFirst };
+      const last = (re: RegExp) => Math.max(-1, ...[...scope.matchAll(re)].map((x) => x.index!));
+      return { recent: last(w.recentAll) > last(w.notRecentAll), first, notFirst };
     }
   }
   return { first, notFirst };
@@ -456,7 +446,8 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
   if (cov.excludedStated.length) failed.push(`本项不适用于${cov.excludedStated.map((t) => t.text).join('、')}（“${rule.who}”）`);
   if (cov.denied.length) failed.push(`不是${cov.denied.map((t) => t.text).join('、')}（“${rule.who}”）`);
   // Level. A grade that carries it (国家4A级, 国家4星级) is checked with the grade.
-  const gradeCarriesLevel = m.words.grade.test(rule.who) && new RegExp(`(?:国家|国家级|省级|市级)\\s*(?:${m.words.grade.source})`).test(rule.who);
+  const gradeAt = rule.who.search(m.words.grade);
+  const gradeCarriesLevel = gradeAt !== -1 && levelMentions(m.lang, rule.who).some((x) => rule.who.slice(x.at + x.length, gradeAt).trim() === '');
   // A level the subject does not name as people name levels (全国性主办的会议: a scope, not the applicant's level).
   const namesLevel = levelMentions(m.lang, rule.who).length > 0;
   if (rule.level && !gradeCarriesLevel && namesLevel) {
@@ -468,7 +459,7 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
   // A grade (4A级, 4星级): the profile's latest one must be the rule's.
   const grade = rule.who.match(m.words.grade);
   if (grade) {
-    const said = [...context.matchAll(new RegExp(m.words.grade.source, 'g'))].map((g) => gradeOf(g[1])).at(-1);
+    const said = [...context.matchAll(m.words.grades)].map((g) => gradeOf(g[1])).at(-1);
     if (said === undefined) unknown.push(`是否为${grade[0]}？`);
     else if (said !== gradeOf(grade[1])) failed.push(`本项为${grade[0]}，所述为${said}级`);
     else met.push(grade[0]);
@@ -490,7 +481,7 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
   // A grade letter (国家绩效考核评价为A): the profile's must be the same.
   const letter = rule.who.match(m.words.letterGrade);
   if (letter) {
-    const said = [...context.matchAll(new RegExp(m.words.letterGrade.source, 'g'))].at(-1)?.[1];
+    const said = [...context.matchAll(m.words.letterGrades)].at(-1)?.[1];
     if (!said) unknown.push(`评价结果是否为${letter[1].toUpperCase()}？`);
     else if (said.toUpperCase() !== letter[1].toUpperCase()) failed.push(`须为${letter[1].toUpperCase()}，所述为${said.toUpperCase()}`);
     else met.push(`评价为${said.toUpperCase()}`);
@@ -514,7 +505,7 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
       else (before - now >= t.value ? met : failed).push(`${before - now >= 0 ? `提升${before - now}位` : `下降${now - before}位`}，须提升${t.value}位以上`);
       continue;
     }
-    const n = numberFor(m, profile, t);
+    const n = numberIn(m, profile, t.unit, t.text, new Set(), t.unit === '元');
     if (!n) {
       unknown.push(`是否达到“${t.text}”？`);
       continue;
@@ -603,7 +594,9 @@ export function matchProfile(kb: KnowledgeBase, text: string, opts: MatchOptions
   const eligible = items.filter((i) => i.status === 'eligible');
   const byDoc = [...new Set(items.filter((i) => i.status !== 'not-eligible').map((i) => i.docId))];
   const stacking = byDoc.map((docId) => {
-    const said = m.grants.find((f) => f.docId === docId && f.rule!.stacking && items.some((i) => i.factId === f.id))?.rule?.stacking;
+    // The first, in the library's order, of the document's listed grants that says something about combining.
+    const listed = items.filter((i) => i.docId === docId).map((i) => m.grantIndex.get(i.factId)!);
+    const said = listed.sort((a, b) => a - b).map((i) => m.grants[i].rule!.stacking).find(Boolean);
     return said ? { docId, stated: true, note: said } : { docId, stated: false, note: '本政策未写明各项能否同时享受' };
   });
   const summable = eligible.filter((i) => i.yuan !== undefined);

@@ -7,6 +7,9 @@ export interface MatchWords {
   rules: RuleWords;
   recent: RegExp;
   notRecent: RegExp;
+  /** Both, global: where each is said. */
+  recentAll: RegExp;
+  notRecentAll: RegExp;
   /** A subject whose event must be new (新认定, 新评定为) or first (首次进入). */
   requiresRecent: RegExp;
   requiresFirst: RegExp;
@@ -14,6 +17,8 @@ export interface MatchWords {
   notFirst: RegExp;
   /** A denial just before a word: 没有, 不是 (the word is not what the profile says it is). */
   negation: RegExp;
+  /** A denial and the words it denies (没做国家备案 → 国家备案), global. */
+  denied: RegExp;
   /** A denial as rules write it, just before the word (不裁员, 非独生子女). */
   ruleNegation: RegExp;
   statementBreak: RegExp;
@@ -30,8 +35,13 @@ export interface MatchWords {
   barBefore: RegExp;
   /** A grade a rule is for (4A, 4星级); its first group is the digit. */
   grade: RegExp;
+  /** The same, global, for every grade a profile names. */
+  grades: RegExp;
   /** What happened to a subject (获批, 认定, 进入): a profile must state it. */
   events: RegExp;
+  /** A term that is one of the events, whole; and every event in a text. */
+  eventWord: RegExp;
+  eventsAll: RegExp;
   /** A list's closing category (等研发机构). */
   listTail: RegExp;
   perUnit: RegExp;
@@ -51,6 +61,8 @@ export interface MatchWords {
   question: RegExp;
   /** A grade letter a rule asks for (考核评价为A), the letter as the first group. */
   letterGrade: RegExp;
+  /** The same, global. */
+  letterGrades: RegExp;
   /** After a word: it has not happened yet (国家备案还没批下来, 补助条件还没核). */
   pendingAfter: RegExp;
   /** 超过X的部分 (the part above a floor), the floor as the first group. */
@@ -68,11 +80,14 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       rules: compileRuleWords(f),
       recent: new RegExp(f.recent),
       notRecent: new RegExp(f.notRecent),
+      recentAll: new RegExp(f.recent, 'g'),
+      notRecentAll: new RegExp(f.notRecent, 'g'),
       requiresRecent: new RegExp(f.requiresRecent),
       requiresFirst: new RegExp(f.requiresFirst),
       first: new RegExp(f.first),
       notFirst: new RegExp(f.notFirst),
       negation: new RegExp(`(?:${f.negation})$`),
+      denied: new RegExp(`(?:${f.negation})[做过在有被是的]*([\\u4e00-\\u9fa5]{2,8})`, 'g'),
       ruleNegation: new RegExp(`(?:${f.ruleNegation})$`),
       statementBreak: new RegExp(`(?:${f.statementBreak})`),
       rankNow: new RegExp(f.rankNow),
@@ -85,7 +100,10 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       ask: new RegExp(f.ask),
       barBefore: new RegExp(f.barBefore),
       grade: new RegExp(f.grade),
+      grades: new RegExp(f.grade, 'g'),
       events: new RegExp(f.events),
+      eventWord: new RegExp(`^(?:${f.events})$`),
+      eventsAll: new RegExp(f.events, 'g'),
       listTail: new RegExp(`(?:${f.listTail})$`),
       perUnit: new RegExp(`(?:${f.perUnit})$`),
       self: new RegExp(f.self),
@@ -97,6 +115,7 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       temporal: new RegExp(f.temporal),
       question: new RegExp(f.question),
       letterGrade: new RegExp(f.letterGrade),
+      letterGrades: new RegExp(f.letterGrade, 'g'),
       pendingAfter: new RegExp(`^(?:${f.pendingAfter})`),
       excess: lang.calc.excess,
     };

@@ -101,7 +101,7 @@ function factIndexOf(kb: KnowledgeBase, facts: readonly Fact[]): FactIndex {
       return { subject: raw.subject.toLowerCase(), sentence: raw.sentence.toLowerCase(), leadIn: raw.leadIn.toLowerCase(), title: raw.title.toLowerCase(), raw };
     });
     const byClause = new Map<string, number[]>();
-    for (const [i, f] of facts.entries()) byClause.set(key(f), [...(byClause.get(key(f)) ?? []), i]);
+    for (const [i, f] of facts.entries()) (byClause.get(key(f)) ?? byClause.set(key(f), []).get(key(f))!).push(i);
     index = { words: createSubstringIndex(fields.map((x) => `${x.subject}\u0001${x.sentence}\u0001${x.leadIn}\u0001${x.title}`)), byClause, fields };
     factIndexes.set(facts, index);
   }

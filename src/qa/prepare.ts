@@ -30,12 +30,9 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
   const dict = dictionaryWords(kb.lexicon).filter((w) => /^[\u4e00-\u9fa5]{2,}$/.test(w));
   const words = dict.filter((w) => w.length >= 3);
   const dictSet = new Set(dict);
-  const texts = kb.clauses.map((c) => `${c.title}。${c.text}`);
-  const bigrams = new Set<string>();
-  for (const t of texts) for (let i = 0; i + 1 < t.length; i++) bigrams.add(t.slice(i, i + 2));
   // Whether the corpus writes a string: from postings, so a long library costs no more per question than a short one.
-  const index = createSubstringIndex(texts);
-  const inCorpus = (x: string) => (x.length === 2 ? bigrams.has(x) : index.has(x));
+  const index = createSubstringIndex(kb.clauses.map((c) => `${c.title}。${c.text}`));
+  const inCorpus = (x: string) => index.has(x);
   // Candidate words by their first or second character: one substitution leaves one of the two intact.
   const opposite = new Set(kb.lexicon.language.opposites.flatMap((p) => [p, [...p].reverse().join('')]));
   const sameReading = (a: string, b: string) => [...(readings.get(a) ?? [])].some((p) => readings.get(b)?.has(p));
@@ -49,7 +46,7 @@ export function createPreparer(kb: KnowledgeBase): (question: string) => string 
       for (let i = s.indexOf(w); i !== -1; i = s.indexOf(w, i + 1)) for (let k = i; k < i + w.length; k++) covered[k] = Math.max(covered[k], w.length);
     }
     // A typo leaves a character pair the corpus never has; windows without one are left alone.
-    const odd = Array.from({ length: s.length }, (_, i) => i + 1 < s.length && !bigrams.has(s.slice(i, i + 2)));
+    const odd = Array.from({ length: s.length }, (_, i) => i + 1 < s.length && !inCorpus(s.slice(i, i + 2)));
     for (let i = 0; i + 3 <= s.length; i++) {
       if (!odd.slice(i, i + 12).some(Boolean)) continue;
       const candidates = new Set([...(byChar.get(`0${s[i]}`) ?? []), ...(byChar.get(`1${s[i + 1]}`) ?? [])]);

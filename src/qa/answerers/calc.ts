@@ -286,7 +286,7 @@ function baseOf(f: AmountFact): string {
 const around = (text: string, at: number, len: number) => text.slice(Math.max(0, at - 10), at + len + 10);
 
 /** Whether two texts share a two-character Chinese word. */
-function sharesWord(a: string, b: string): boolean {
+export function sharesWord(a: string, b: string): boolean {
   for (let i = 0; i + 1 < a.length; i++) {
     const w = a.slice(i, i + 2);
     if (/^[\u4e00-\u9fa5]{2}$/.test(w) && !/的/.test(w) && b.includes(w)) return true;

@@ -38,7 +38,7 @@ export function answerEligibility(kb: KnowledgeBase, profile: string, docIds?: s
   lines.push(`来源：${titles.map((t) => `《${t}》`).join('、')}`);
   const shown = [...eligible, ...needs.slice(0, 5)];
   const citations = shown.map((i) => citation(kb.document(i.docId)!, kb.clause(i.docId, i.number)!, i.quote));
-  const facts = shown.map((i) => kb.facts.find((f) => f.id === i.factId)).filter((f): f is AmountFact => f?.type === 'amount');
+  const facts = shown.map((i) => kb.factsOf(i.docId, i.number).find((f) => f.id === i.factId)).filter((f): f is AmountFact => f?.type === 'amount');
   const parts: AnswerPart[] = [
     { attribute: 'eligibility', text: lines.join('\n'), stated: true },
     ...eligible.filter((i) => i.computed).map((i) => ({ attribute: 'eligibility', text: i.computation!, stated: true, computation: i.computation, computed: i.computed })),

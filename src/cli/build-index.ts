@@ -2,7 +2,7 @@
 import { configFromEnv } from '../config.js';
 import { DEFAULT_INDEX_DIR, nodeTokenizer, readCorpus, readLexicon } from '../node/loaders.js';
 import { embeddingsFromConfig } from '../llm/embeddings.js';
-import { buildAndSave } from '../node/index-store.js';
+import { buildAndSave, vectorIndexFromEnv } from '../node/index-store.js';
 import { documentReport, formatReport } from '../index/build-report.js';
 
 const dir = process.argv[2] ?? process.env.INDEX_DIR ?? DEFAULT_INDEX_DIR;
@@ -10,7 +10,7 @@ const t0 = performance.now();
 const lex = readLexicon();
 const sources = await readCorpus(process.env.CORPUS_DIR);
 // EMBEDDINGS_BASE_URL + EMBEDDINGS_MODEL: chunk vectors from that model (the manifest records it); else the local embedder.
-const kb = await buildAndSave(dir, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)));
+const kb = await buildAndSave(dir, sources, lex, nodeTokenizer(lex), embeddingsFromConfig(configFromEnv(process.env)), { vectorIndex: vectorIndexFromEnv(process.env.VECTOR_INDEX) });
 const ms = Math.round(performance.now() - t0);
 const c = kb.manifest.counts;
 console.log(`indexed ${c.documents} document(s), ${c.clauses} clauses, ${c.chunks} chunks, ${c.facts} facts in ${ms} ms → ${dir}`);

@@ -12,6 +12,9 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** The seed's index part, as the manifest names it. */
+const partOf = (dir: string) => join(dir, JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).parts[0].path);
+
 function start(indexDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
     cwd: PROJECT_ROOT,
@@ -65,7 +68,7 @@ describe('node entry', { timeout: 120_000 }, () => {
     await first.until((l) => l.event === 'ready');
     first.child.kill('SIGTERM');
     await first.exited;
-    writeFileSync(join(dir, 'kb.json'), '{ not json');
+    writeFileSync(partOf(dir), '{ not json');
     const s = start(dir);
     expect(await s.exited).toBe(1);
     const fatal = s.lines.find((l) => l.event === 'index-unusable')!;
@@ -79,14 +82,14 @@ describe('node entry', { timeout: 120_000 }, () => {
     await first.until((l) => l.event === 'ready');
     first.child.kill('SIGTERM');
     await first.exited;
-    const kb = join(dir, 'kb.json');
+    const kb = partOf(dir);
     const original = readFileSync(kb, 'utf8');
     writeFileSync(kb, original.replaceAll('50万元', '80万元'));
     const edited = start(dir);
     expect(await edited.exited).toBe(1);
     expect(edited.lines.find((l) => l.event === 'index-unusable')).toMatchObject({ level: 'fatal', code: 'INDEX_CORRUPT' });
     writeFileSync(kb, original);
-    const fd = openSync(join(dir, 'hnsw', 'hnswlib.index'), 'r+');
+    const fd = openSync(join(dir, JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).hnswDir, 'hnswlib.index'), 'r+');
     writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 1024);
     closeSync(fd);
     const overwritten = start(dir);

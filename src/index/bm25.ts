@@ -38,20 +38,37 @@ export class Bm25 {
     return this.data.docLens.length;
   }
 
-  /** Scores of every document with at least one query term, best first. */
+  /** The best `limit` documents with at least one query term, best first (ties: the earlier document). */
   search(query: string[], limit = 20): { index: number; score: number }[] {
     const { k1, b, avgLen, docLens, postings } = this.data;
     const n = docLens.length;
-    const scores = new Map<number, number>();
+    // Scores in a reused buffer and the best picked by selection: a common word's postings cover most of a large
+    // library, and a Map of every match sorted whole cost more than the rest of the search.
+    if (this.scores.length !== n) this.scores = new Float64Array(n);
+    const scores = this.scores;
+    const touched: number[] = [];
     for (const term of new Set(query)) {
       const list = postings[term];
       if (!list) continue;
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
       for (const [i, tf] of list) {
         const s = idf * ((tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * docLens[i]) / avgLen)));
-        scores.set(i, (scores.get(i) ?? 0) + s);
+        if (scores[i] === 0) touched.push(i);
+        scores[i] += s;
       }
     }
-    return [...scores].map(([index, score]) => ({ index, score })).sort((a, b2) => b2.score - a.score || a.index - b2.index).slice(0, limit);
+    const top: { index: number; score: number }[] = [];
+    for (const index of touched.sort((x, y) => x - y)) {
+      const score = scores[index];
+      scores[index] = 0;
+      if (limit <= 0 || (top.length === limit && top[limit - 1].score >= score)) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1].score < score) at--;
+      top.splice(at, 0, { index, score });
+      if (top.length > limit) top.pop();
+    }
+    return top;
   }
+
+  private scores = new Float64Array(0);
 }

@@ -1,5 +1,5 @@
 // Text → weighted features shared by BM25 and the default embedder: jieba words folded to concepts, plus han bigrams.
-import type { ConceptMap } from '../text/lexicon.js';
+import { createConceptMap, type ConceptMap, type Lexicon } from '../text/lexicon.js';
 import { contentTokens, type Tokenizer } from '../text/tokenizer.js';
 
 export interface FeatureDeps {
@@ -20,4 +20,8 @@ export function bigramFeatures(text: string): string[] {
     for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
   }
   return out;
+}
+
+export function featureDeps(lex: Lexicon, tokenizer: Tokenizer): FeatureDeps {
+  return { tokenizer, concepts: createConceptMap(lex), stopWords: new Set(lex.stopWords) };
 }

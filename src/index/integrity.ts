@@ -5,9 +5,34 @@
 import { createError, isAppError } from '../errors.js';
 import type { KnowledgeBaseData } from './knowledge-base.js';
 import type { Manifest } from './manifest.js';
+import type { DocumentPart } from './parts.js';
 
-/** The artifact files of a Node index folder, relative to it; each has its sha256 in `manifest.files`. */
-export const INDEX_FILES = ['kb.json', 'hnsw/hnswlib.index', 'hnsw/args.json', 'hnsw/docstore.json'] as const;
+/** The HNSW files of a Node index folder that uses the graph, relative to its folder. */
+export const HNSW_FILES = ['hnswlib.index', 'args.json', 'docstore.json'] as const;
+
+/** The files a Node index folder must hold for its manifest: every part, and the HNSW files when it uses them. */
+export function indexFiles(manifest: Manifest, where: string): string[] {
+  if (!Array.isArray(manifest.parts) || !manifest.parts.length) throw createError('INDEX_CORRUPT', `${where}: the manifest lists no document parts`);
+  const parts = manifest.parts.map((p) => {
+    if (typeof p?.path !== 'string' || !/^docs\/[^/\\]+\.json$/.test(p.path)) throw createError('INDEX_CORRUPT', `${where}: the manifest lists a part without a valid path`);
+    return p.path;
+  });
+  if (manifest.vectorIndex !== 'hnswlib') return parts;
+  if (typeof manifest.hnswDir !== 'string' || !/^hnsw[\w-]*$/.test(manifest.hnswDir)) throw createError('INDEX_CORRUPT', `${where}: the manifest names no HNSW folder`);
+  return [...parts, ...HNSW_FILES.map((f) => `${manifest.hnswDir}/${f}`)];
+}
+
+/** One document's part as the assembler reads it, or INDEX_CORRUPT naming what is wrong. */
+export function requirePart(data: unknown, entry: { docId: string; sourceHash: string }, where: string): DocumentPart {
+  if (!isObject(data)) throw createError('INDEX_CORRUPT', `${where}: not an object`);
+  if (data.docId !== entry.docId || data.sourceHash !== entry.sourceHash) throw createError('INDEX_CORRUPT', `${where}: holds ${String(data.docId)}, the manifest expects ${entry.docId}`);
+  for (const key of ['facts', 'chunks', 'words']) if (!Array.isArray(data[key])) throw createError('INDEX_CORRUPT', `${where}: lacks ${key}`);
+  if (!isObject(data.document) || !Array.isArray(data.document.clauses)) throw createError('INDEX_CORRUPT', `${where}: lacks its document`);
+  const p = data as unknown as DocumentPart;
+  if (p.words.length !== p.chunks.length) throw createError('INDEX_CORRUPT', `${where}: ${p.words.length} word lists for ${p.chunks.length} chunks`);
+  if (p.vectors !== undefined && (!Array.isArray(p.vectors) || p.vectors.length !== p.chunks.length)) throw createError('INDEX_CORRUPT', `${where}: vectors do not match its chunks`);
+  return p;
+}
 
 /** Throws INDEX_CORRUPT unless `actual` (path → sha256 hex, undefined when missing) matches the manifest for every file. */
 export function requireHashes(manifest: Manifest, actual: Record<string, string | undefined>, where: string): void {

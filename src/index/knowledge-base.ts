@@ -1,22 +1,18 @@
 // The knowledge base: parsed documents, facts, chunks, BM25 and vectors. Built once, saved as versioned
-// artifacts, and hydrated by either entry (Node with HNSW, the Worker with exact search).
+// artifacts (one part per document, parts.ts), and hydrated by either entry.
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { SourceDocument } from '../corpus/blocks.js';
 import { createDepartmentRegistry, type DepartmentRegistry } from '../corpus/departments.js';
-import { attachRules, compileRuleWords } from '../corpus/eligibility.js';
-import { extractFacts } from '../corpus/facts.js';
-import { parseDocument } from '../corpus/parse.js';
 import type { Clause, Fact, PolicyDocument } from '../corpus/types.js';
-import { createError } from '../errors.js';
 import { createGazetteer, type Gazetteer } from '../text/places.js';
-import { createConceptMap, hashText, type ConceptMap, type Lexicon } from '../text/lexicon.js';
+import type { ConceptMap, Lexicon } from '../text/lexicon.js';
 import { cachedTokenizer, type Tokenizer } from '../text/tokenizer.js';
 import { Bm25, type Bm25Data } from './bm25.js';
-import { buildChunks, type Chunk } from './chunks.js';
-import { HashedTfidfEmbeddings, learnIdf, type HashedTfidfState } from './embeddings.js';
-import type { FeatureDeps } from './features.js';
-import { wordFeatures } from './features.js';
-import { corpusHash, INDEX_FORMAT_VERSION, type Manifest } from './manifest.js';
+import type { Chunk } from './chunks.js';
+import { HashedTfidfEmbeddings, type HashedTfidfState } from './embeddings.js';
+import { featureDeps } from './features.js';
+import { corpusHash, lexiconHash, type Manifest } from './manifest.js';
+import { assembleParts, buildParts } from './parts.js';
 import { createExactIndex, toSparse, type SparseVectors, type VectorIndex } from './vector-index.js';
 
 /** What is saved to disk and bundled into the Worker. */
@@ -56,52 +52,11 @@ export interface KnowledgeBase {
   document(docId: string): PolicyDocument | undefined;
 }
 
-export const lexiconHash = (lex: Lexicon) =>
-  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments), JSON.stringify(lex.places), JSON.stringify(lex.language), lex.pinyin);
+export { featureDeps, lexiconHash };
 
-export function featureDeps(lex: Lexicon, tokenizer: Tokenizer): FeatureDeps {
-  return { tokenizer, concepts: createConceptMap(lex), stopWords: new Set(lex.stopWords) };
-}
-
-export function buildKnowledgeBaseData(
-  sources: SourceDocument[],
-  lex: Lexicon,
-  tokenizer: Tokenizer,
-  now: () => Date = () => new Date(),
-): KnowledgeBaseData {
-  const gazetteer = createGazetteer(lex.places);
-  const registry = createDepartmentRegistry(lex.departments, gazetteer);
-  const documents = sources.map((s) => parseDocument(s, { registry, gazetteer }));
-  const ids = new Set<string>();
-  for (const d of documents) {
-    if (ids.has(d.docId)) throw createError('DOC_DUPLICATE', `two corpus files share the docId ${d.docId} (${documents.filter((x) => x.docId === d.docId).map((x) => x.file).join(', ')})`);
-    ids.add(d.docId);
-    if (!d.clauses.length) throw createError('DOC_NO_CLAUSES', `${d.file}: no clauses found (${d.warnings.join('; ') || 'no numbered items'})`);
-  }
-  const facts = documents.flatMap((d) => d.clauses.flatMap(extractFacts));
-  attachRules(documents, facts, compileRuleWords(lex.language.match));
-  const chunks = buildChunks(documents);
-  const deps = featureDeps(lex, tokenizer);
-  const bm25 = Bm25.build(chunks.map((c) => wordFeatures(c.text, deps)));
-  const embedderState = learnIdf(chunks.map((c) => c.text), deps);
-  const embedder = new HashedTfidfEmbeddings(deps, embedderState);
-  const vectors = chunks.map((c) => toSparse(embedder.embedDense(c.text)));
-  const manifest: Manifest = {
-    formatVersion: INDEX_FORMAT_VERSION,
-    builtAt: now().toISOString(),
-    tokenizer: tokenizer.id,
-    lexiconHash: lexiconHash(lex),
-    embedder: embedder.id,
-    corpusHash: corpusHash(sources),
-    vectorIndex: 'hnswlib',
-    counts: {
-      documents: documents.length,
-      clauses: documents.reduce((n, d) => n + d.clauses.length, 0),
-      chunks: chunks.length,
-      facts: facts.length,
-    },
-  };
-  return { manifest, documents, facts, chunks, bm25: bm25.toJSON(), embedder: embedderState, vectors };
+/** Parses, segments and assembles the whole corpus (a full build); see parts.ts for what each step keeps. */
+export function buildKnowledgeBaseData(sources: SourceDocument[], lex: Lexicon, tokenizer: Tokenizer, now: () => Date = () => new Date()): KnowledgeBaseData {
+  return assembleParts(buildParts(sources, lex, tokenizer), { corpusHash: corpusHash(sources), tokenizer: tokenizer.id, lexiconHash: lexiconHash(lex), now });
 }
 
 /** A remote embedder: embeds chunks at build time and queries at answer time; `id` goes into the manifest. */

@@ -1,10 +1,10 @@
 // The index manifest: what built the artifacts. A mismatch is a loud error or a rebuild, never a silently wrong answer.
 import { blocksToText, type SourceDocument } from '../corpus/blocks.js';
-import { hashText } from '../text/lexicon.js';
+import { hashText, type Lexicon } from '../text/lexicon.js';
 import { createError } from '../errors.js';
 
-/** Bump when the artifact layout or any extraction rule changes meaning (extraction-version.test.ts enforces it). 3: the manifest hashes every artifact; 4: parser for every published style, readers, build report; 5: subjects borrowed across sentences, 一个 as an article, 不能超过 as a cap; 6: ordinals read whole (第二十二项); 7: each figure of a name–figure list gets its own name; 8: awards, caps and ratios carry an eligibility rule (src/corpus/eligibility.ts); 9: a count of conditions (3个条件之一) is not a bar; 10: bars in brackets are exceptions, a verb-only subject is named by its bar; 11: no artifact change, the knowledge base indexes facts by clause and text by bigrams at load; 12: no artifact change, the language file gains exclusion words; 13: "只能享受一次" is about one item, not about combining items; 14: no artifact change (review). */
-export const INDEX_FORMAT_VERSION = 14;
+/** Bump when the artifact layout or any extraction rule changes meaning (extraction-version.test.ts enforces it). 3: the manifest hashes every artifact; 4: parser for every published style, readers, build report; 5: subjects borrowed across sentences, 一个 as an article, 不能超过 as a cap; 6: ordinals read whole (第二十二项); 7: each figure of a name–figure list gets its own name; 8: awards, caps and ratios carry an eligibility rule (src/corpus/eligibility.ts); 9: a count of conditions (3个条件之一) is not a bar; 10: bars in brackets are exceptions, a verb-only subject is named by its bar; 11: no artifact change, the knowledge base indexes facts by clause and text by bigrams at load; 12: no artifact change, the language file gains exclusion words; 13: "只能享受一次" is about one item, not about combining items; 14: no artifact change (review); 15: one part per document (docs/*.json, parts.ts) with its words, shared statistics assembled at load, the HNSW graph only while its search is exact; 16: no artifact change, vectors assembled per distinct feature, BM25 and exact search select the best k. */
+export const INDEX_FORMAT_VERSION = 16;
 
 export interface Manifest {
   formatVersion: number;
@@ -15,8 +15,20 @@ export interface Manifest {
   corpusHash: string;
   vectorIndex: string;
   counts: { documents: number; clauses: number; chunks: number; facts: number };
+  /** The document parts (Node index folders), in corpus order: each is reused while its source is unchanged. */
+  parts?: PartEntry[];
+  /** The folder of the HNSW files, when `vectorIndex` is hnswlib. */
+  hnswDir?: string;
   /** sha256 (hex) of every artifact file, by path relative to the index folder; verified before anything is read. */
   files?: Record<string, string>;
+}
+
+export interface PartEntry {
+  docId: string;
+  file: string;
+  sourceHash: string;
+  /** Relative to the index folder: docs/<docId>.<hash>.json. */
+  path: string;
 }
 
 export interface ManifestExpectation {
@@ -25,6 +37,10 @@ export interface ManifestExpectation {
   embedder: string;
   corpusHash: string;
 }
+
+/** What the index's words depend on: dictionary, stop words, synonyms, departments, places and the language file. */
+export const lexiconHash = (lex: Lexicon) =>
+  hashText(lex.userDict, lex.stopWords.join('\n'), JSON.stringify(lex.synonyms), JSON.stringify(lex.departments), JSON.stringify(lex.places), JSON.stringify(lex.language), lex.pinyin);
 
 /** A hash of what the corpus says: file names, the text of every block, and any sidecar metadata. */
 export function corpusHash(sources: SourceDocument[]): string {

@@ -20,6 +20,27 @@ describe('vector search', () => {
     }
   });
 
+  it('exact search selects the same top k as sorting every match, ties by chunk order, and never returns a zero', async () => {
+    // Weights from a small set, so many chunks tie exactly; every query touches most chunks.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const vectors = Array.from({ length: 500 }, () => Array.from({ length: 6 }, (_, j) => [j * 5 + Math.floor(rnd() * 5), [0.25, 0.5, -0.5][Math.floor(rnd() * 3)]] as [number, number]));
+    const index = createExactIndex(vectors);
+    for (let t = 0; t < 20; t++) {
+      const q = Array.from({ length: 30 }, () => (rnd() < 0.5 ? 0 : [1, 0.5][Math.floor(rnd() * 2)]));
+      const all = vectors
+        .map((v, i) => ({ index: i, score: v.reduce((a, [d, x]) => a + q[d] * x, 0) }))
+        .filter((h) => h.score > 1e-6)
+        .sort((a, b) => (Math.abs(b.score - a.score) > 1e-6 ? b.score - a.score : a.index - b.index));
+      for (const k of [1, 10, 30]) {
+        const got = await index.search(q, k);
+        expect(got.map((h) => h.index)).toEqual(all.slice(0, k).map((h) => h.index));
+        for (const [i, h] of got.entries()) expect(h.score).toBeCloseTo(all[i].score, 9);
+      }
+    }
+    expect(await index.search(new Array(30).fill(1), 0)).toEqual([]);
+  });
+
   it('ranks the right clause first for plain topic words', async () => {
     const top = async (q: string) => kb.chunks[(await kb.vectors.search(kb.embedder.embedDense(q), 1))[0].index].clause;
     expect(await top('土地资源配置 用地')).toBe(22);

@@ -20,6 +20,14 @@ describe('matchProfile', () => {
     expect(eligible('我们是柳州的孵化器，前几年是自治区级的，今年刚被认定为国家级科技企业孵化器，能拿哪些？')).not.toContain('（十四） 50万元');
   });
 
+  it('answers a profile that is only a question (能不能…) without stating anything: nothing eligible, no crash', () => {
+    for (const text of ['能不能设立综合保税区', '哪些国家高新区被支持创建国家科技成果转移转化示范区']) {
+      const r = matchProfile(kb, text, { includeNotEligible: true });
+      expect(r.profile.level).toBeUndefined();
+      expect(r.items.filter((i) => i.status === 'eligible')).toEqual([]);
+    }
+  });
+
   it('lists a not-eligible item only on request, with its reason', () => {
     const text = '桂林的自治区级科技企业孵化器，上个月刚拿到认定文件';
     expect(matchProfile(kb, text).items.some((i) => i.status === 'not-eligible')).toBe(false);

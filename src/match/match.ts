@@ -305,7 +305,8 @@ const LEVEL_NAMES: Record<Level, string> = { national: '国家级', province: '�
  */
 function profileLevel(m: Matcher, profile: Profile, statement: number, anchors: Term[] = []): Level | undefined {
   const mentions = (s: string) => levelMentions(m.lang, s).filter((x) => !m.words.negation.test(s.slice(Math.max(0, x.at - 4), x.at).replace(DENIAL_TAIL, '')));
-  const s = profile.statements[statement];
+  // A profile that is only a question (能不能设立综合保税区) states nothing about itself.
+  const s = profile.statements[statement] ?? '';
   const found = mentions(s);
   const at = anchors.flatMap((t) => occurrences(s, t, m.words).filter((o) => !o.denied).map((o) => o.at));
   if (found.length && at.length) {
@@ -519,6 +520,8 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
 }
 
 /** Below this share of who the rule is for, the award is about someone else. */
+/** Fact ids in numeric order (one collator, not one per comparison). */
+const byId = new Intl.Collator('en', { numeric: true }).compare;
 const RELATED = 0.45;
 /** Between this and RELATED, an award is a tempting near miss: listed as not-eligible on request. */
 const TEMPTING = 0.35;
@@ -590,7 +593,7 @@ export function matchProfile(kb: KnowledgeBase, text: string, opts: MatchOptions
     else seen.set(key, i);
   }
   const order: Record<MatchStatus, number> = { eligible: 0, 'needs-info': 1, 'not-eligible': 2 };
-  items.sort((a, b) => order[a.status] - order[b.status] || (b.yuan ?? -1) - (a.yuan ?? -1) || a.factId.localeCompare(b.factId, 'en', { numeric: true }));
+  items.sort((a, b) => order[a.status] - order[b.status] || (b.yuan ?? -1) - (a.yuan ?? -1) || byId(a.factId, b.factId));
   const eligible = items.filter((i) => i.status === 'eligible');
   const byDoc = [...new Set(items.filter((i) => i.status !== 'not-eligible').map((i) => i.docId))];
   const stacking = byDoc.map((docId) => {

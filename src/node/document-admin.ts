@@ -1,6 +1,6 @@
 // Documents added, replaced and removed while the Node server answers. A change is read and parsed first (a bad
 // file is refused with its code and nothing changes), then, one change at a time: the file is written into the
-// corpus folder, the index rebuilt into a temp folder and swapped in on disk, and the runtime switched to the new
+// corpus folder, that document's index part written and a new manifest swapped in on disk (the other parts reused), and the runtime switched to the new
 // knowledge base once its self-check answers. Questions meanwhile are answered from the old one. Every change is
 // logged with who (the admin key's id), what and when.
 import { existsSync } from 'node:fs';
@@ -18,7 +18,7 @@ import type { KnowledgeBase, RemoteEmbeddings } from '../index/knowledge-base.js
 import type { Lexicon } from '../text/lexicon.js';
 import { createGazetteer } from '../text/places.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { buildAndSave } from './index-store.js';
+import { updateIndex, type IndexOptions } from './index-store.js';
 import { readCorpusFile } from './loaders.js';
 
 export interface DocumentAdminDeps {
@@ -27,6 +27,7 @@ export interface DocumentAdminDeps {
   lex: Lexicon;
   tokenizer: Tokenizer;
   embeddings?: RemoteEmbeddings;
+  indexOptions?: IndexOptions;
   /** The documents the running index was built from. */
   sources: SourceDocument[];
   /** Switches the runtime to the new knowledge base (after its self-check). */
@@ -63,13 +64,14 @@ export function createDocumentAdmin(deps: DocumentAdminDeps): DocumentAdmin & { 
   /** Rebuilds from `next` and swaps it in; on failure the corpus folder is put back as it was. */
   async function rebuild(next: SourceDocument[], undo: () => Promise<void>): Promise<void> {
     try {
-      const kb = await buildAndSave(deps.indexDir, next, deps.lex, deps.tokenizer, deps.embeddings);
+      // Only the changed document is parsed and segmented: the others keep their parts (index-store.ts).
+      const { kb } = await updateIndex(deps.indexDir, next, deps.lex, deps.tokenizer, deps.embeddings, deps.indexOptions);
       await deps.swap(kb);
       sources = next;
     } catch (e) {
       await undo();
       // The index on disk may already be the new one: rebuild it from the restored corpus so a restart agrees.
-      await buildAndSave(deps.indexDir, sources, deps.lex, deps.tokenizer, deps.embeddings).catch(() => undefined);
+      await updateIndex(deps.indexDir, sources, deps.lex, deps.tokenizer, deps.embeddings, deps.indexOptions).catch(() => undefined);
       throw e;
     }
   }

@@ -11,7 +11,7 @@ import { createError } from '../errors.js';
 import { embedderId } from '../index/embeddings.js';
 import { lexiconHash } from '../index/knowledge-base.js';
 import { checkManifest, corpusHash, type Manifest } from '../index/manifest.js';
-import { requireHashes } from '../index/integrity.js';
+import { readIndexData } from './index-store.js';
 import { hashText } from '../text/lexicon.js';
 import type { WorkerArtifacts } from '../worker/artifacts.js';
 import { lexiconFromFiles, type LexiconFiles } from '../text/lexicon.js';
@@ -61,10 +61,7 @@ export async function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): Prom
   const lexicon = readLexiconFiles(opts.lexiconDir);
   const jieba = nodejiebaDictFiles();
   if (!existsSync(join(indexDir, 'manifest.json'))) throw createError('INDEX_MISSING', `no index at ${indexDir}: run npm run build:index`);
-  const manifestJson = readFileSync(join(indexDir, 'manifest.json'), 'utf8');
-  const kbPath = join(indexDir, 'kb.json');
-  let kbJson = existsSync(kbPath) ? readFileSync(kbPath, 'utf8') : '';
-  const manifest: Manifest = JSON.parse(manifestJson);
+  const manifest: Manifest = JSON.parse(readFileSync(join(indexDir, 'manifest.json'), 'utf8'));
   const hash = corpusHash(await readCorpus(opts.corpusDir));
   try {
     checkManifest(manifest, { tokenizer: `jieba-hmm@${hashText(lexicon.userDict)}`, lexiconHash: lexiconHash(lexiconFromFiles(lexicon)), embedder: embedderId(), corpusHash: hash });
@@ -72,14 +69,13 @@ export async function readWorkerArtifacts(opts: ReadArtifactsOptions = {}): Prom
     (e as Error).message += ' (run npm run build:index)';
     throw e;
   }
-  // A damaged index is not bundled: the Worker would refuse it anyway, after the deploy.
-  requireHashes(manifest, { 'kb.json': kbJson ? sha256(kbJson) : undefined }, indexDir);
-  if (opts.withoutVectors) {
-    const { vectors: _omit, ...rest } = JSON.parse(kbJson);
-    kbJson = JSON.stringify(rest);
-  }
+  // A damaged index is not bundled: the Worker would refuse it anyway, after the deploy. The Worker gets the
+  // library assembled from the parts, as one kb.json sealed by its own hash.
+  const { manifest: _m, vectors, ...rest } = await readIndexData(indexDir);
+  const kbJson = JSON.stringify(opts.withoutVectors ? rest : { ...rest, vectors });
+  const { parts: _p, hnswDir: _h, files: _f, ...bundled } = manifest;
   return {
-    manifestJson: sealManifest(manifest, kbJson),
+    manifestJson: sealManifest({ ...bundled, vectorIndex: 'exact' }, kbJson),
     kbJson,
     corpusHash: hash,
     lexicon,

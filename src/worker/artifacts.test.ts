@@ -75,9 +75,9 @@ describe('the Worker knowledge base from bundled artifacts', () => {
   it('will not bundle a damaged index', async () => {
     const damaged = join(dir, 'damaged');
     cpSync(join(dir, 'index'), damaged, { recursive: true });
-    const kb = join(damaged, 'kb.json');
-    writeFileSync(kb, readFileSync(kb, 'utf8').replaceAll('50万元', '80万元'));
-    await expect(readWorkerArtifacts({ indexDir: damaged })).rejects.toThrow(/kb\.json does not match its hash/);
+    const part = join(damaged, JSON.parse(readFileSync(join(damaged, 'manifest.json'), 'utf8')).parts[0].path);
+    writeFileSync(part, readFileSync(part, 'utf8').replaceAll('50万元', '80万元'));
+    await expect(readWorkerArtifacts({ indexDir: damaged })).rejects.toThrow(/docs\/.*\.json does not match its hash/);
   });
 
   it('leaves the vectors out on request (a Vectorize index serves them)', async () => {

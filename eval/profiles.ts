@@ -26,7 +26,7 @@ export interface ProfileCase {
   notEligible: ProfileItem[];
 }
 
-export const loadProfiles = (split: 'dev' | 'fresh' | 'holdout'): ProfileCase[] =>
+export const loadProfiles = (split: 'dev' | 'fresh' | 'holdout' | 'docs2'): ProfileCase[] =>
   readFileSync(fileURLToPath(new URL(`./sets/profiles-${split}.jsonl`, import.meta.url)), 'utf8')
     .split('\n')
     .filter((l) => l.trim())

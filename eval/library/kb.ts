@@ -6,7 +6,7 @@ import type { SourceDocument } from '../../src/corpus/blocks.js';
 import { buildKnowledgeBaseData, hydrateKnowledgeBase, type KnowledgeBase } from '../../src/index/knowledge-base.js';
 import { readCorpusFile } from '../../src/node/loaders.js';
 import { lexicon, sources, tokenizer } from '../../src/testing/fixtures.js';
-import { REALDOCS_DIR, realdocFiles } from '../../src/testing/realdocs.js';
+import { REALDOCS_2_DIR, REALDOCS_DIR, realdocFiles, realdocFiles2 } from '../../src/testing/realdocs.js';
 
 let cached: KnowledgeBase | undefined;
 
@@ -21,3 +21,12 @@ export async function libraryKnowledgeBase(): Promise<KnowledgeBase> {
   return cached;
 }
 
+
+let wide: KnowledgeBase | undefined;
+
+/** The seed and both sets of real documents (realdocs and realdocs-2) in one library, with exact vector search. */
+export async function wideLibraryKnowledgeBase(): Promise<KnowledgeBase> {
+  const second = await Promise.all(realdocFiles2().map((f) => readCorpusFile(REALDOCS_2_DIR, f)));
+  wide ??= hydrateKnowledgeBase(buildKnowledgeBaseData([...(await librarySources()), ...second], lexicon, tokenizer), lexicon, tokenizer);
+  return wide;
+}

@@ -40,4 +40,13 @@ describe('eligibility rules', () => {
     expect(award.rule!.stacking).toBe('同一企业符合本措施多项条款的，按就高原则不重复享受。');
     expect(documentReport(data.documents[0], data.facts).rules).toEqual({ readable: 2, unreadable: 0 });
   });
+
+  it('marks a rule unreadable when its subject is only qualifiers (每年每个分别), so the finder never offers it', async () => {
+    const text = ['关于支持养老服务设施的办法', '第一条 设施服务评估为优秀、良好、合格等级的，每年每个分别给予30万元、20万元、10万元服务奖励。', '第二条 对新认定的示范中心，给予50万元奖励。'].join('\n');
+    const data = buildKnowledgeBaseData([await readDocument(new TextEncoder().encode(text), 'demo.txt')], lexicon, tokenizer);
+    const tiers = data.facts.filter((f): f is AmountFact => f.type === 'amount' && f.clause === 1 && f.role !== 'threshold');
+    expect(tiers.length).toBeGreaterThan(0);
+    for (const f of tiers) expect(f.rule?.readable, f.rule?.who).toBe(false);
+    expect(data.facts.find((f): f is AmountFact => f.type === 'amount' && f.display === '50万元')!.rule!.readable).toBe(true);
+  });
 });

@@ -30,7 +30,8 @@ export function compileRuleWords(f: MatchLanguageFile): RuleWords {
     bottom: new RegExp(`(?:${f.rankBottomBefore})\\s*$`),
     stacking: new RegExp(f.stacking),
     listSeparator: new RegExp(f.listSeparator),
-    qualifierOnly: new RegExp(`^(?:${f.qualifierOnly})$`),
+    // A run of qualifiers (每年每个分别) names nobody any more than one does.
+    qualifierOnly: new RegExp(`^(?:${f.qualifierOnly})+$`),
     wholeDocument: new RegExp(f.wholeDocument),
     notBar: new RegExp(f.notBar),
     verbOnly: new RegExp(`^(?:${f.verbOnly})$`),

@@ -30,6 +30,10 @@ const tidy = (s: string) =>
   s
     .replace(/[\u00a0]/g, ' ')
     .replace(/([\u4e00-\u9fa5，、。；：“”（）《》])[ \u3000]+(?=[\u4e00-\u9fa5，、。；：“”（）《》])/g, '$1')
+    // …and between a figure and the Chinese around it (给予企业20 万元, 超过 2000万元, 2021 年): a quote must hold its
+    // figure as the answer shows it.
+    .replace(/(\d)[ \u3000]+(?=[\u4e00-\u9fa5])/g, '$1')
+    .replace(/([\u4e00-\u9fa5])[ \u3000]+(?=\d)/g, '$1')
     .replace(/^[ \u3000]+/gm, '')
     .trim();
 

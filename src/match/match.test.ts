@@ -3,7 +3,9 @@
 // same clause are held back, or listed with the reason on request.
 import { describe, expect, it } from 'vitest';
 import { checkComputation } from '../qa/arith.js';
-import { seedKnowledgeBase } from '../testing/fixtures.js';
+import { buildKnowledgeBaseData, hydrateKnowledgeBase } from '../index/knowledge-base.js';
+import { readDocument } from '../corpus/readers/index.js';
+import { lexicon, seedKnowledgeBase, tokenizer } from '../testing/fixtures.js';
 import { matchProfile } from './match.js';
 import { profileText } from './profile.js';
 
@@ -26,6 +28,15 @@ describe('matchProfile', () => {
       expect(r.profile.level).toBeUndefined();
       expect(r.items.filter((i) => i.status === 'eligible')).toEqual([]);
     }
+  });
+
+  it('asks, never assumes, whether a profile meets conditions a rule only points at (符合条件的贷款)', async () => {
+    const text = ['关于支持创业的若干措施', '一、对符合条件的贷款，按实际利率的50%给予贴息，每户最高150万元。', '二、对新认定的示范企业，给予50万元奖励。'].join('\n');
+    const lib = hydrateKnowledgeBase(buildKnowledgeBaseData([await readDocument(new TextEncoder().encode(text), 'demo.txt')], lexicon, tokenizer), lexicon, tokenizer);
+    const r = matchProfile(lib, '我们是一家小微企业，打算申请贷款300万，能拿哪些？', { includeNotEligible: true });
+    const loan = r.items.filter((i) => i.number === 1);
+    expect(loan.length).toBeGreaterThan(0);
+    for (const i of loan) expect(i.status, i.amount).not.toBe('eligible');
   });
 
   it('lists a not-eligible item only on request, with its reason', () => {

@@ -487,6 +487,8 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
     else if (said.toUpperCase() !== letter[1].toUpperCase()) failed.push(`须为${letter[1].toUpperCase()}，所述为${said.toUpperCase()}`);
     else met.push(`评价为${said.toUpperCase()}`);
   }
+  // "符合条件的贷款" names the conditions without stating them here: the profile cannot be judged to meet them.
+  if (m.words.vagueWho.test(rule.who)) unknown.push(`是否符合“${rule.who}”所指的条件？（见原文）`);
   // Bars.
   const years = rule.who.match(m.words.consecutive) ?? f.sentence.match(m.words.consecutive);
   for (const t of rule.thresholds) {

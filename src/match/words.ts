@@ -13,6 +13,8 @@ export interface MatchWords {
   /** A subject whose event must be new (新认定, 新评定为) or first (首次进入). */
   requiresRecent: RegExp;
   requiresFirst: RegExp;
+  /** A subject that only points at conditions stated elsewhere (符合条件的贷款). */
+  vagueWho: RegExp;
   first: RegExp;
   notFirst: RegExp;
   /** A denial just before a word: 没有, 不是 (the word is not what the profile says it is). */
@@ -84,6 +86,7 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       notRecentAll: new RegExp(f.notRecent, 'g'),
       requiresRecent: new RegExp(f.requiresRecent),
       requiresFirst: new RegExp(f.requiresFirst),
+      vagueWho: new RegExp(f.vagueWho),
       first: new RegExp(f.first),
       notFirst: new RegExp(f.notFirst),
       negation: new RegExp(`(?:${f.negation})$`),

@@ -95,6 +95,8 @@ export interface MatchLanguageFile {
   /** A subject that asks for a new event (新认定) or a first one (首次进入). */
   requiresRecent: string;
   requiresFirst: string;
+  /** A subject that only points at conditions stated elsewhere (符合条件的贷款): whether they are met is asked. */
+  vagueWho: string;
   /** How many consecutive years a bar must hold (连续3年). */
   consecutive: string;
   first: string;

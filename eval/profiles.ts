@@ -34,7 +34,13 @@ export const loadProfiles = (split: 'dev' | 'fresh' | 'holdout' | 'docs2'): Prof
 
 /** Amounts compared by value and kind (2万元 = 20000元, 300万 = 300万元), else as written. */
 export function sameAmount(a: string, b: string): boolean {
-  const norm = (s: string) => chineseAmountsToDigits(s).replace(/\s+/g, '').replace(/^(?:最高|不超过)+/, '');
+  // An expected amount may carry its working in brackets (16万元（800亩×200元/亩）) and say how it recurs or bounds
+  // (每月400元, 不低于20%): the item is its figure.
+  const norm = (s: string) =>
+    chineseAmountsToDigits(s)
+      .replace(/\s+/g, '')
+      .replace(/[（(][^）)]*[）)]$/, '')
+      .replace(/^(?:最高|不超过|不高于|不低于|不少于|每人每月|每人每年|每年每个|每年|每月|每人|每户|每个|每次)+/, '');
   const x = norm(a);
   const y = norm(b);
   if (x === y) return true;

@@ -232,6 +232,35 @@ export function distribute(subject: string, n: number): string[] | undefined {
   return parts;
 }
 
+/**
+ * 分别 with N figures and no N-item list in its own subject: the figures go, in order, to the nearest list of N
+ * items before it in the sentence (黄埔区、番禺区、南沙区的…，其农村…每人每月分别为2413元、2512元、2121元; 评估为优秀、
+ * 良好、合格等级的，每年每个分别给予40万元、30万元、20万元). A list in a condition ("…的") gives that condition with the
+ * one item in it; otherwise the item goes before the figure's own subject.
+ */
+function respectiveList(sentence: string, start: number, subject: string, n: number): string[] | undefined {
+  for (let to = start; to > 0; ) {
+    const from = pieceStart(sentence, to - 1);
+    const piece = sentence.slice(from, to - 1).trim();
+    const parts = piece.split('、');
+    // Items as long as the middle ones: the first part's head and the last part's tail are the piece's own words.
+    if (parts.length === n && n > 2) {
+      const len = Math.round(parts.slice(1, -1).reduce((t, p) => t + p.length, 0) / (n - 2));
+      const last = parts[n - 1];
+      if (len >= 1 && len <= parts[0].length && len <= last.length) {
+        const items = [parts[0].slice(-len), ...parts.slice(1, -1), last.slice(0, len)];
+        // The item's own enumerator ((一)) is the clause's numbering, not words of whom it is for.
+        const head = parts[0].slice(0, -len).replace(/^[（(][一二三四五六七八九十\d]+[）)]/, '');
+        const tail = last.slice(len);
+        if (/的$/.test(piece)) return items.map((x) => cleanSubject(`${head}${x}${tail}`));
+        return items.map((x) => `${x}${subject.replace(/^其/, '')}`);
+      }
+    }
+    to = from;
+  }
+  return undefined;
+}
+
 function cleanSubject(s: string): string {
   return s.replace(LEAD_VERBS, '').replace(/(的|至|超|给予|不得突破规定|规定|按|可申请|可|以上)+$/, '').replace(/^[，,]/, '').trim();
 }
@@ -327,7 +356,7 @@ export function extractAmounts(clause: Clause, nextId: () => string): AmountFact
         head.includes('分别') && awards.length > 1
           ? /和|、|与/.test(after分别)
             ? distribute(after分别.replace(/(的)?(标准|比例)$/, ''), awards.length)?.map((p) => (governing ? `${governing}（${p}）` : p))
-            : distribute(subject, awards.length)
+            : (distribute(subject, awards.length) ?? respectiveList(sentence, start, subject, awards.length))
           : undefined;
       // "富力大厦32.5元/平方米/月、珠江嘉苑18元/平方米/月、…": a list of name–figure pairs gives each figure the name
       // written just before it. The names stand alone when the first one is the subject; under a subject of their own

@@ -41,12 +41,23 @@ describe('eligibility rules', () => {
     expect(documentReport(data.documents[0], data.facts).rules).toEqual({ readable: 2, unreadable: 0 });
   });
 
-  it('marks a rule unreadable when its subject is only qualifiers (每年每个分别), so the finder never offers it', async () => {
-    const text = ['关于支持养老服务设施的办法', '第一条 设施服务评估为优秀、良好、合格等级的，每年每个分别给予30万元、20万元、10万元服务奖励。', '第二条 对新认定的示范中心，给予50万元奖励。'].join('\n');
+  it('marks a rule unreadable when its subject is only qualifiers (每年每个), so the finder never offers it', async () => {
+    const text = ['关于支持养老服务设施的办法', '第一条 每年每个给予5万元运营补贴。', '第二条 对新认定的示范中心，给予50万元奖励。'].join('\n');
     const data = buildKnowledgeBaseData([await readDocument(new TextEncoder().encode(text), 'demo.txt')], lexicon, tokenizer);
-    const tiers = data.facts.filter((f): f is AmountFact => f.type === 'amount' && f.clause === 1 && f.role !== 'threshold');
-    expect(tiers.length).toBeGreaterThan(0);
-    for (const f of tiers) expect(f.rule?.readable, f.rule?.who).toBe(false);
+    const grant = data.facts.find((f): f is AmountFact => f.type === 'amount' && f.display === '5万元')!;
+    expect(grant.rule?.readable, grant.rule?.who).toBe(false);
     expect(data.facts.find((f): f is AmountFact => f.type === 'amount' && f.display === '50万元')!.rule!.readable).toBe(true);
+  });
+
+  it('gives 分别 tiers the items of the nearest list before them: the condition with its one item, or the item before the subject', async () => {
+    const text = [
+      '关于养老服务和救助标准的通知',
+      '第一条 区级设施服务评估为优秀、良好、合格等级的，每年每个分别给予40万元、30万元、20万元服务奖励。',
+      '第二条 甲区、乙区、丙区的城镇人员标准为每人每月2000元，其农村人员标准每人每月分别为2400元、2500元、2100元。',
+    ].join('\n');
+    const data = buildKnowledgeBaseData([await readDocument(new TextEncoder().encode(text), 'demo.txt')], lexicon, tokenizer);
+    const who = (display: string) => data.facts.find((f): f is AmountFact => f.type === 'amount' && f.display === display)!.rule!.who;
+    expect(['40万元', '30万元', '20万元'].map(who)).toEqual(['区级设施服务评估为优秀等级', '区级设施服务评估为良好等级', '区级设施服务评估为合格等级']);
+    expect(['2400元', '2500元', '2100元'].map((d) => who(d).slice(0, 5))).toEqual(['甲区农村人', '乙区农村人', '丙区农村人']);
   });
 });

@@ -39,6 +39,16 @@ describe('matchProfile', () => {
     for (const i of loan) expect(i.status, i.amount).not.toBe('eligible');
   });
 
+  it('holds a district\'s figure to that district: another district\'s is not eligible, a placeless profile is asked', async () => {
+    const text = ['广州市民政局关于公布2025年救助标准的通知', '一、黄埔区、番禺区、南沙区的农村特困人员基本生活标准每人每月分别为2413元、2512元、2121元。'].join('\n');
+    const lib = hydrateKnowledgeBase(buildKnowledgeBaseData([await readDocument(new TextEncoder().encode(text), 'demo.txt')], lexicon, tokenizer), lexicon, tokenizer);
+    const status = (profile: string) => Object.fromEntries(matchProfile(lib, profile, { includeNotEligible: true }).items.map((i) => [i.amount, i.status]));
+    expect(status('我是番禺区农村的特困人员，每月基本生活标准能领多少？')).toEqual({ '2512元': 'eligible', '2413元': 'not-eligible', '2121元': 'not-eligible' });
+    const placeless = matchProfile(lib, '我是农村的特困人员，每月基本生活标准能领多少？', { includeNotEligible: true });
+    expect(placeless.items.map((i) => i.status)).toEqual(['needs-info', 'needs-info', 'needs-info']);
+    expect(placeless.items[0].missing).toMatch(/是否在(黄埔|番禺|南沙)/);
+  });
+
   it('lists a not-eligible item only on request, with its reason', () => {
     const text = '桂林的自治区级科技企业孵化器，上个月刚拿到认定文件';
     expect(matchProfile(kb, text).items.some((i) => i.status === 'not-eligible')).toBe(false);

@@ -5,6 +5,7 @@
 // the question that settles it; a condition contradicted → not-eligible, with the reason. Amounts are the fact's
 // own, or computed from the profile's figures and checked (src/qa/arith.ts).
 import type { AmountFact, Level, PolicyDocument } from '../corpus/types.js';
+import type { Place } from '../text/places.js';
 import type { KnowledgeBase } from '../index/knowledge-base.js';
 import type { Computation } from '../qa/arith.js';
 import { languageOf, levelMentions, type Language } from '../qa/language.js';
@@ -92,6 +93,8 @@ interface Matcher {
 }
 
 interface RuleTerms {
+  /** Places the subject names below the document's own region (黄埔区农村特困人员…): the profile must be in one. */
+  where: Place[];
   all: Term[];
   alternatives: Term[][];
   /** Terms every alternative shares: the words before the list (新认定的, 高新区内企业获得). */
@@ -148,7 +151,11 @@ function matcherOf(kb: KnowledgeBase): Matcher {
         if (joined && joined.t.weight > head.t.weight) essential.add(joined.t.text);
       }
       const excluded = all.filter((t) => words.ruleNegation.test(who.slice(0, Math.max(0, who.indexOf(t.text)))));
+      // Where the subject says the grant applies, when that is narrower than where the document applies anyway.
+      const own = new Set(kb.document(f.docId)?.region ?? []);
+      const where = kb.gazetteer.find(who).filter((p) => (p.level === 'city' || p.level === 'district' || p.level === 'county') && !own.has(p.name));
       ruleTerms.set(f.id, {
+        where,
         all,
         alternatives: items.map((a) => content(terms.termsOf(a))),
         shared,
@@ -486,6 +493,24 @@ function judge(m: Matcher, f: AmountFact, profile: Profile, cov: Coverage, denia
     if (!said) unknown.push(`评价结果是否为${letter[1].toUpperCase()}？`);
     else if (said.toUpperCase() !== letter[1].toUpperCase()) failed.push(`须为${letter[1].toUpperCase()}，所述为${said.toUpperCase()}`);
     else met.push(`评价为${said.toUpperCase()}`);
+  }
+  // Place: a grant the subject ties to some districts (黄埔区、番禺区、南沙区 each with its figure) is the profile's only
+  // where it is; a profile above them (广州) or placeless is asked.
+  const where = m.ruleTerms.get(f.id)?.where ?? [];
+  if (where.length) {
+    const names = where.map((p) => p.name).join('、');
+    const said = profile.places;
+    if (said.some((p) => where.some((w) => w.name === p.name || p.parents.includes(w.name)))) met.push(names);
+    else if (!said.length || said.some((p) => where.some((w) => w.parents.includes(p.name)))) unknown.push(`是否在${names}？`);
+    else failed.push(`本项适用于${names}，所述为${said.map((p) => p.name).join('、')}`);
+  }
+  // A subject for one side of a pair (城镇特困人员) is not for a profile that says it is the other side (农村的). A word
+  // containing the other (非全日制 holds 全日制) counts as the longer one only.
+  const says = (text: string, w: string, other: string) => text.replaceAll(other.includes(w) ? other : '\u0000', '').includes(w);
+  for (const [a, b] of m.words.opposites) {
+    for (const [mine, theirs] of [[a, b], [b, a]]) {
+      if (says(rule.who, mine, theirs) && !says(rule.who, theirs, mine) && says(context, theirs, mine) && !says(context, mine, theirs)) failed.push(`本项为“${mine}”，所述为“${theirs}”`);
+    }
   }
   // "符合条件的贷款" names the conditions without stating them here: the profile cannot be judged to meet them.
   if (m.words.vagueWho.test(rule.who)) unknown.push(`是否符合“${rule.who}”所指的条件？（见原文）`);

@@ -15,6 +15,7 @@ export interface MatchWords {
   requiresFirst: RegExp;
   /** A subject that only points at conditions stated elsewhere (符合条件的贷款). */
   vagueWho: RegExp;
+  opposites: [string, string][];
   first: RegExp;
   notFirst: RegExp;
   /** A denial just before a word: 没有, 不是 (the word is not what the profile says it is). */
@@ -87,6 +88,7 @@ export function matchWordsOf(lex: Lexicon): MatchWords {
       requiresRecent: new RegExp(f.requiresRecent),
       requiresFirst: new RegExp(f.requiresFirst),
       vagueWho: new RegExp(f.vagueWho),
+      opposites: f.opposites ?? [],
       first: new RegExp(f.first),
       notFirst: new RegExp(f.notFirst),
       negation: new RegExp(`(?:${f.negation})$`),

@@ -97,6 +97,8 @@ export interface MatchLanguageFile {
   requiresFirst: string;
   /** A subject that only points at conditions stated elsewhere (符合条件的贷款): whether they are met is asked. */
   vagueWho: string;
+  /** Pairs that exclude each other (城镇 / 农村): a grant for one is not for a profile that says the other. */
+  opposites: [string, string][];
   /** How many consecutive years a bar must hold (连续3年). */
   consecutive: string;
   first: string;

@@ -108,7 +108,8 @@ export function embedAll(state: HashedTfidfState, lists: readonly string[][]): [
   });
 }
 
-export function densify(v: Map<number, number>, dim: number): number[] {
+/** A dense vector from sparse entries (a Map's, or stored [index, weight] pairs). */
+export function densify(v: Iterable<[number, number]>, dim: number): number[] {
   const out = new Array<number>(dim).fill(0);
   for (const [i, x] of v) out[i] = x;
   return out;

@@ -24,16 +24,6 @@ export function toSparse(v: number[]): [number, number][] {
   return out;
 }
 
-/** The same as `toSparse` of the dense vector, from a sparse one (index → weight). */
-export function sparseOf(v: Map<number, number>): [number, number][] {
-  const out: [number, number][] = [];
-  for (const i of [...v.keys()].sort((a, b) => a - b)) {
-    const x = v.get(i)!;
-    if (x !== 0) out.push([i, Math.round(x * 1e6) / 1e6]);
-  }
-  return out;
-}
-
 /**
  * Exact cosine over normalised sparse vectors. Vectors are stored by dimension (compressed rows in typed arrays,
  * 12 bytes per weight instead of a JS pair), so a query touches only the chunks that share one of its (few)

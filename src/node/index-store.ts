@@ -11,14 +11,13 @@ import type { SourceDocument } from '../corpus/blocks.js';
 import { createError, isAppError } from '../errors.js';
 import type { Lexicon } from '../text/lexicon.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { embedderId } from '../index/embeddings.js';
+import { densify, embedderId } from '../index/embeddings.js';
 import { buildHnsw, hnswVectorIndex } from './hnsw.js';
 import { hydrateKnowledgeBase, type KnowledgeBase, type KnowledgeBaseData, type RemoteEmbeddings } from '../index/knowledge-base.js';
 import { checkManifest, corpusHash, INDEX_FORMAT_VERSION, lexiconHash, type Manifest, type PartEntry } from '../index/manifest.js';
 import { HNSW_FILES, hydrateOrCorrupt, indexFiles, requireDocuments, requireHashes, requirePart } from '../index/integrity.js';
 import { assembleParts, buildParts, sourceHash, type DocumentPart } from '../index/parts.js';
-import { toSparse, type VectorIndex } from '../index/vector-index.js';
-import { createExactIndex } from '../index/vector-index.js';
+import { createExactIndex, toSparse, type VectorIndex } from '../index/vector-index.js';
 
 type Sources = SourceDocument[];
 
@@ -79,14 +78,6 @@ function assemble(parts: DocumentPart[], sources: Sources, lex: Lexicon, tokeniz
   return data;
 }
 
-function densify(vectors: KnowledgeBaseData['vectors'], dim: number): number[][] {
-  return vectors.map((v) => {
-    const out = new Array<number>(dim).fill(0);
-    for (const [i, x] of v) out[i] = x;
-    return out;
-  });
-}
-
 const dimOf = (data: KnowledgeBaseData) => (data.manifest.embedder === embedderId(data.embedder.version, data.embedder.dim) ? data.embedder.dim : data.vectors.reduce((d, v) => v.reduce((m, [i]) => Math.max(m, i + 1), d), 1));
 
 /**
@@ -115,7 +106,8 @@ async function writeIndex(dir: string, parts: DocumentPart[], data: KnowledgeBas
     // A new folder each time: the manifest on disk keeps naming the old one, intact, until the new manifest replaces it.
     hnswDir = `hnsw-${Date.now().toString(36)}${process.pid.toString(36)}`;
     const embedder = { embedDocuments: async () => [], embedQuery: async () => [] };
-    store = await buildHnsw(densify(data.vectors, dimOf(data)), embedder);
+    const dim = dimOf(data);
+    store = await buildHnsw(data.vectors.map((v) => densify(v, dim)), embedder);
     await writable(dir, () => store!.save(join(dir, hnswDir!)));
     for (const f of HNSW_FILES) files[`${hnswDir}/${f}`] = sha256(await readFile(join(dir, hnswDir, f)));
   }
